@@ -143,7 +143,7 @@ class Paragraph:
     index: int
     start: int
     end: int
-    kind: Literal["title", "body", "caption", "furniture"]
+    kind: Literal["title", "heading", "body", "caption", "furniture"]
 
 
 @dataclass(frozen=True)

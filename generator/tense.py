@@ -1,0 +1,104 @@
+"""Which way a sentence points in time: tense, modal and cue words around an expression."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Direction = Literal["past", "future", "none"]
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
+
+# Words that put what they govern after the reference time.
+FUTURE_WORDS = frozenset(
+    "will 'll shall won't wo plans plan planning intends intend intending aims aim upcoming next "
+    "later tomorrow soon would hopes hope wants want seeks seek prepares preparing proposes "
+    "propose".split()
+)
+# Words that put what they govern before the reference time.
+PAST_WORDS = frozenset(
+    "was were had did ago earlier previously yesterday recently last has have been already "
+    "formerly".split()
+)
+IRREGULAR_PAST = frozenset(
+    "said told met took began came went made gave saw spoke won lost fled led sent left fought "
+    "struck hit held kept brought bought thought found felt stood ran rose fell broke chose drove "
+    "flew grew knew wrote shot sought sold paid laid meant heard became overtook undertook "
+    "withdrew drew swore forgave overran arose slew tore wore sank spent built lent dealt caught "
+    "taught oversaw".split()
+)
+# Participles whose time is set by the auxiliary before them ("is scheduled" vs "was scheduled").
+NEUTRAL_PARTICIPLES = frozenset(
+    ["scheduled", "planned", "expected", "set", "due", "slated", "supposed", "poised", "slotted", "meant"]
+)
+FUTURE_AUX = frozenset(["is", "are", "am", "be", "being", "'s", "'re"])
+PAST_AUX = frozenset(["was", "were", "had", "been"])
+# Words ending in -ed that are not past-tense verbs.
+NOT_PAST_ED = frozenset(
+    "need speed seed feed bed red bred shed united based indeed hundred breed greed proceed exceed "
+    "succeed heed weed deed embed".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that points the sentence to the past or the future."""
+
+    word: str
+    start: int
+    end: int
+    direction: Direction
+
+
+def _classify(words: list[re.Match[str]], i: int) -> Direction:
+    """The direction word `i` gives, if any."""
+    w = words[i].group().lower().replace("’", "'")
+    if w in NEUTRAL_PARTICIPLES:
+        for j in range(i - 1, max(i - 3, -1), -1):
+            prev = words[j].group().lower().replace("’", "'")
+            if prev in FUTURE_AUX:
+                return "future"
+            if prev in PAST_AUX:
+                return "past"
+        return "none"
+    if w in FUTURE_WORDS:
+        return "future"
+    if w in PAST_WORDS or w in IRREGULAR_PAST:
+        return "past"
+    if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ED:
+        return "past"
+    return "none"
+
+
+def cues(sentence: str) -> list[Cue]:
+    """Every tense cue in `sentence`, in order, with its offsets."""
+    words = list(_WORD.finditer(sentence))
+    out = []
+    for i, m in enumerate(words):
+        d = _classify(words, i)
+        if d != "none":
+            out.append(Cue(m.group(), m.start(), m.end(), d))
+    return out
+
+
+def direction_near(
+    sentence: str, start: int, end: int, found: list[Cue] | None = None
+) -> tuple[Direction, str]:
+    """The direction of the cue nearest to `sentence[start:end]`, and why.
+
+    Nearness is counted in characters to the expression; a cue before the expression
+    wins a tie, because English puts the governing verb first.
+    """
+    found = cues(sentence) if found is None else found
+    best: tuple[int, int, Cue] | None = None
+    for cue in found:
+        if cue.start >= start and cue.end <= end:
+            continue
+        key = (start - cue.end, 0) if cue.end <= start else (cue.start - end, 1)
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], cue)
+    if best is None:
+        return "none", "no tense cue in the sentence"
+    cue = best[2]
+    return cue.direction, f"nearest tense cue {cue.word!r} points to the {cue.direction}"
