@@ -25,6 +25,7 @@ from generator.timexwords import (
     PARTS_OF_DAY,
     PATTERNS,
     SEASONS,
+    TRIGGERS,
     UNITS,
     VAGUE_NUMBERS,
     WEEKDAYS,
@@ -620,8 +621,11 @@ def simple_sentences(text: str) -> list[tuple[int, int]]:
 def _candidates(ctx: _Ctx) -> list[tuple[_Found, str]]:
     """Every normalised match of every rule inside the sentence."""
     sentence = ctx.sentence
+    lower = sentence.lower()
     out = []
     for name, pattern in PATTERNS:
+        if not any(key in lower for key in TRIGGERS[name]):
+            continue
         for m in pattern.finditer(ctx.text, ctx.sent_start, ctx.sent_end):
             if not m.group().strip():
                 continue

@@ -173,3 +173,27 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"the\s+days\s+ahead|the\s+weeks\s+ahead|the\s+months\s+ahead|the\s+years\s+ahead)\b",
         re.IGNORECASE)),
 ]
+
+_DIGIT = ("0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_KEYS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade",
+              "centur")
+# A pattern can only match a sentence that contains one of its trigger strings (lower-cased);
+# checking that first keeps the engine fast on sentences with nothing temporal in them.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso-date": _DIGIT, "numeric-date": ("/",), "month-day-year": _MONTH_KEYS,
+    "day-month-year": _MONTH_KEYS, "month-year": _MONTH_KEYS, "month": _MONTH_KEYS,
+    "year-range": _DIGIT, "decade": ("0s",), "century": ("century",),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"), "half": ("half",),
+    "fiscal": ("fiscal", "fy"), "season": ("spring", "summer", "autumn", "fall", "winter"),
+    "year": _DIGIT, "relative-day": ("today", "yesterday", "tomorrow", "tonight"),
+    "this-part": ("morning", "afternoon", "evening", "night"),
+    "relative-unit": ("week", "month", "year", "quarter", "decade", "century"),
+    "ago": ("ago", "earlier", "before", "later", "from now", "hence"),
+    "weekday": ("day",), "clock": _DIGIT + ("midnight", "noon", "midday"),
+    "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+            "nightly", "biweekly", "quarterly"),
+    "duration": _UNIT_KEYS, "vague-duration": _UNIT_KEYS,
+    "ref": ("now", "current", "present", "moment", "these days", "past", "recent", "lately",
+            "time", "future", "coming", "ahead"),
+}

@@ -1,0 +1,246 @@
+"""Sentences with dated happenings -> event records; reports of one happening merged."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from generator import dates
+from generator.model import Actor, Article, Event, Mention, PartialDate, Place, Sentence, Source
+
+TITLE_MAX = 120
+_PREPOSITION = re.compile(
+    r"(?:\b(?:on|in|at|since|from|by|during|until|till|of|for|starting|from)\s+)?$", re.IGNORECASE
+)
+_STOP = frozenset(
+    "that this with from have has had were was will would said says told also their there they "
+    "them then than which while when where what about after before over into more most other some "
+    "such only very been being between both each just like made make many much must under upon "
+    "well could should does done into its it's his her hers him who whom whose these those the and "
+    "but for not are can any all our out one two new".split()
+)
+_IRREGULAR = {"met": "meet", "meeting": "meet", "meetings": "meet", "held": "hold",
+              "took": "take", "talks": "talk", "talked": "talk", "called": "call",
+              "calls": "call", "calling": "call"}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """One sentence's report of a happening on one date."""
+
+    article: Article
+    sentence: Sentence
+    date: PartialDate
+    timex: dates.Timex | None
+    status: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    keywords: frozenset[str]
+
+
+def extract_events(
+    articles: Sequence[Article],
+    mentions: Mapping[str, Sequence[Mention]],
+    places: Mapping[str, Sequence[Place]],
+    actors: Sequence[Actor] = (),
+) -> tuple[Event, ...]:
+    """Every dated happening the articles report, one event per happening, in date order."""
+    cands: list[_Candidate] = []
+    for article in articles:
+        cands.extend(_article_candidates(article, mentions.get(article.id, ()),
+                                         places.get(article.id, ())))
+    kinds = {a.id: a.kind for a in actors}
+    groups = _merge(cands, kinds)
+    events = [_event(group) for group in groups]
+    return tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
+
+
+def article_timexes(article: Article) -> list[dates.Timex]:
+    """The temporal expressions in an article's content sentences."""
+    spans = [(s.start, s.end) for s in article.sentences]
+    return dates.tag(article.text, article.date, spans)
+
+
+def _article_candidates(
+    article: Article, mentions: Sequence[Mention], places: Sequence[Place]
+) -> list[_Candidate]:
+    by_sentence: dict[int, list[dates.Timex]] = defaultdict(list)
+    starts = [s.start for s in article.sentences]
+    for t in article_timexes(article):
+        idx = _sentence_at(starts, t.start)
+        if idx is not None:
+            by_sentence[idx].append(t)
+    out = []
+    for sentence in article.sentences:
+        seen: set[PartialDate] = set()
+        for t in by_sentence.get(sentence.index, []):
+            day = t.event_date()
+            if day is None or day in seen:
+                continue
+            seen.add(day)
+            out.append(_candidate(article, sentence, day, t, mentions, places))
+        if sentence.index == article.lead and article.date and not seen:
+            out.append(_candidate(article, sentence, PartialDate.of(article.date), None,
+                                  mentions, places))
+    return out
+
+
+def _sentence_at(starts: list[int], pos: int) -> int | None:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i if i >= 0 else None
+
+
+def _candidate(
+    article: Article,
+    sentence: Sentence,
+    day: PartialDate,
+    timex: dates.Timex | None,
+    mentions: Sequence[Mention],
+    places: Sequence[Place],
+) -> _Candidate:
+    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+    actors = tuple(dict.fromkeys(m.actor for m in inside))
+    where = tuple(dict.fromkeys(p.name for p in places if sentence.start <= p.start < sentence.end))
+    return _Candidate(article, sentence, day, timex, _status(day, timex, article.date), actors,
+                      where, _keywords(sentence.text, timex, sentence.start))
+
+
+def _status(day: PartialDate, timex: dates.Timex | None, dct: dt.date | None) -> str:
+    """Planned when the date lies after publication, or the sentence points ahead into it."""
+    if dct is None:
+        return "reported"
+    if day.first_day() > dct:
+        return "planned"
+    if timex is not None and timex.direction == "future" and day.last_day() >= dct > day.first_day():
+        return "planned"
+    return "reported"
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix in ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            return w[: -len(suffix)]
+    return w
+
+
+def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[str]:
+    """Content words of a sentence (lower-case stems), for telling reports apart."""
+    if timex is not None:
+        a, b = timex.start - offset, timex.end - offset
+        text = text[:a] + " " + text[b:]
+    words = re.findall(r"\b[a-z][a-z-]{3,}\b", text)  # lower-case words only: names are actors
+    return frozenset(_stem(w) for w in words if w not in _STOP)
+
+
+# ---------------------------------------------------------------- merging
+
+
+def _same_happening(a: _Candidate, b: _Candidate, kinds: Mapping[str, str]) -> bool:
+    """Whether two reports on the same date tell of the same happening."""
+    shared = set(a.actors) & set(b.actors)
+    named = {x for x in shared if kinds.get(x) != "country"}
+    words = a.keywords & b.keywords
+    if named:
+        return True
+    if shared and words:
+        return True
+    return len(words) >= 2
+
+
+def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
+    """Group candidates on the same date that report the same happening (union-find)."""
+    by_date: dict[PartialDate, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        by_date[c.date].append(i)
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for idxs in by_date.values():
+        for x, i in enumerate(idxs):
+            for j in idxs[x + 1:]:
+                if _same_happening(cands[i], cands[j], kinds):
+                    parent[find(j)] = find(i)
+    groups: dict[int, list[_Candidate]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        groups[find(i)].append(c)
+    return list(groups.values())
+
+
+# ---------------------------------------------------------------- event records
+
+
+def _order(c: _Candidate) -> tuple[object, ...]:
+    """Sources in a stable order: reported before planned, then by article date and path."""
+    published = c.article.date.isoformat() if c.article.date else "9999"
+    return (c.status != "reported", published, c.article.path, c.sentence.index)
+
+
+def _event(group: list[_Candidate]) -> Event:
+    group = sorted(group, key=_order)
+    best = group[0]
+    sources = tuple(_source(c) for c in sorted(group, key=lambda c: (c.article.path, c.sentence.index)))
+    status = "reported" if any(c.status == "reported" for c in group) else "planned"
+    actors = tuple(dict.fromkeys(a for c in group for a in c.actors))
+    places = tuple(dict.fromkeys(p for c in group for p in c.places))
+    digest = hashlib.sha1(f"{best.article.id}\n{best.sentence.text}".encode()).hexdigest()[:8]
+    return Event(
+        id=f"{best.date.iso().lower()}-{digest}",
+        date=best.date,
+        date_text=best.timex.text if best.timex else "",
+        status=status,  # type: ignore[arg-type]
+        title=event_title(best.article, best.sentence, best.timex),
+        actors=actors,
+        places=places,
+        sources=sources,
+    )
+
+
+def _source(c: _Candidate) -> Source:
+    t = c.timex
+    return Source(
+        article=c.article.id, sentence=c.sentence.index, start=c.sentence.start,
+        end=c.sentence.end, quote=c.sentence.text, date_text=t.text if t else "",
+        date_start=t.start if t else -1, date_end=t.end if t else -1,
+    )
+
+
+def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None) -> str:
+    """A short readable title: the article's headline for its lead, else the sentence trimmed."""
+    if sentence.index == article.lead and article.title and (
+        timex is None or (article.date and timex.event_date() == PartialDate.of(article.date))
+    ):
+        return _shorten(article.title)
+    text = sentence.text
+    if timex is not None:
+        a, b = timex.start - sentence.start, timex.end - sentence.start
+        head = _PREPOSITION.sub("", text[:a]).rstrip(" ,")
+        tail = text[b:]
+        text = head + ("" if tail[:1] in ",.;:" or not head else " ") + tail.lstrip()
+        text = re.sub(r"^[,;:\s]+", "", text)
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+    return _shorten(text[:1].upper() + text[1:])
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= TITLE_MAX:
+        return text
+    cut = text[:TITLE_MAX]
+    for mark in (", ", "; ", " — ", " – ", " -- "):
+        pos = cut.rfind(mark)
+        if pos >= 50:
+            return cut[:pos] + "…"
+    return cut[: cut.rfind(" ")] + "…"
