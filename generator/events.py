@@ -14,6 +14,7 @@ from generator import dates
 from generator.model import Actor, Article, Event, Mention, PartialDate, Place, Sentence, Source
 
 TITLE_MAX = 120
+_MIN_CLAUSE = 25
 _PREPOSITION = re.compile(
     r"(?:\b(?:on|in|at|since|from|by|during|until|till|of|for|starting|from)\s+)?$", re.IGNORECASE
 )
@@ -144,13 +145,18 @@ def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[st
 
 
 def _same_happening(a: _Candidate, b: _Candidate, kinds: Mapping[str, str]) -> bool:
-    """Whether two reports on the same date tell of the same happening."""
+    """Whether two reports on the same date tell of the same happening.
+
+    A shared person or organisation is enough; countries are named in nearly every
+    sentence of a story, so a shared country also needs a shared content word. Within
+    one article a shared content word is enough: a story retells its own news.
+    """
     shared = set(a.actors) & set(b.actors)
     named = {x for x in shared if kinds.get(x) != "country"}
     words = a.keywords & b.keywords
-    if named:
+    if named or (shared and words):
         return True
-    if shared and words:
+    if a.article.id == b.article.id and words:
         return True
     return len(words) >= 2
 
@@ -183,9 +189,11 @@ def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Cand
 
 
 def _order(c: _Candidate) -> tuple[object, ...]:
-    """Sources in a stable order: reported before planned, then by article date and path."""
+    """Which report gives the event its title: a reported one, whose date opens the sentence
+    (so the date modifies its main clause), from the earliest article."""
     published = c.article.date.isoformat() if c.article.date else "9999"
-    return (c.status != "reported", published, c.article.path, c.sentence.index)
+    opens = c.timex is None or _PREPOSITION.sub("", c.sentence.text[:c.timex.start - c.sentence.start]) == ""
+    return (c.status != "reported", not opens, published, c.article.path, c.sentence.index)
 
 
 def _event(group: list[_Candidate]) -> Event:
@@ -223,16 +231,48 @@ def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None)
         timex is None or (article.date and timex.event_date() == PartialDate.of(article.date))
     ):
         return _shorten(article.title)
-    text = sentence.text
+    text = _tidy(sentence.text)
     if timex is not None:
         a, b = timex.start - sentence.start, timex.end - sentence.start
-        head = _PREPOSITION.sub("", text[:a]).rstrip(" ,")
-        tail = text[b:]
+        head = _tidy(_PREPOSITION.sub("", sentence.text[:a]).rstrip(" ,"))
+        tail = _tidy(sentence.text[b:])
         text = head + ("" if tail[:1] in ",.;:" or not head else " ") + tail.lstrip()
         text = re.sub(r"^[,;:\s]+", "", text)
-    text = re.sub(r"\s*\([^()]*\)", "", text)
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".")
+        if len(text) > TITLE_MAX:
+            text = _clause_at(text, len(head))
+    text = _LEADING_LINK.sub("", text.strip().rstrip(".,;:-–— "))
     return _shorten(text[:1].upper() + text[1:])
+
+
+def _tidy(text: str) -> str:
+    """Drop asides a title does not need: parentheses, photo directions, doubled spaces."""
+    text = re.sub(r"\s*\([^()]*\)", "", text)
+    text = _PHOTO_DIRECTION.sub("", text)
+    return re.sub(r"\s+", " ", text)
+
+
+# Where people stand in a photo caption: "X, left, and Y".
+_PHOTO_DIRECTION = re.compile(r",\s+(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center),"
+                              r"(?=\s)", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–]|\s--)\s+")
+_LEADING_LINK = re.compile(r"^(?:when|while|where|and|but|as|after|which|who|whereas)\s+",
+                           re.IGNORECASE)
+
+
+def _clause_at(text: str, pos: int) -> str:
+    """The clause of a long sentence around `pos` (where the date was), not too short."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    i = max(k for k in range(len(bounds) - 1) if bounds[k] <= pos)
+    start, end = bounds[i], bounds[i + 1]
+    j = i
+    while end - start < _MIN_CLAUSE and (j + 2 < len(bounds) or i > 0):
+        if j + 2 < len(bounds):
+            j += 1
+            end = bounds[j + 1]
+        else:
+            i -= 1
+            start = bounds[i]
+    return text[start:end]
 
 
 def _shorten(text: str) -> str:

@@ -1,0 +1,27 @@
+"""Rebuild the golden site tree tests/golden/seeds/ from seeds/ (run after an intended change).
+
+Usage: python tests/regen_golden.py   then review `git diff tests/golden` before committing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator import cli  # noqa: E402
+
+
+def main() -> int:
+    golden = ROOT / "tests" / "golden" / "seeds"
+    if golden.exists():
+        shutil.rmtree(golden)
+    golden.parent.mkdir(parents=True, exist_ok=True)
+    return cli.main(["build", "--source", str(ROOT / "seeds"), "--output", str(golden), "--quiet"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())
