@@ -234,8 +234,11 @@ def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None)
     text = _tidy(sentence.text)
     if timex is not None:
         a, b = timex.start - sentence.start, timex.end - sentence.start
-        head = _tidy(_PREPOSITION.sub("", sentence.text[:a]).rstrip(" ,"))
+        before = _PREPOSITION.sub("", sentence.text[:a])
+        head = _tidy(before.rstrip(" ,"))
         tail = _tidy(sentence.text[b:])
+        if before.rstrip().endswith(",") and tail.startswith(","):
+            tail = tail[1:]  # the date was an aside between commas
         text = head + ("" if tail[:1] in ",.;:" or not head else " ") + tail.lstrip()
         text = re.sub(r"^[,;:\s]+", "", text)
         if len(text) > TITLE_MAX:
@@ -254,6 +257,7 @@ def _tidy(text: str) -> str:
 # Where people stand in a photo caption: "X, left, and Y".
 _PHOTO_DIRECTION = re.compile(r",\s+(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center),"
                               r"(?=\s)", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?:which|who|whom|whose|that)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–]|\s--)\s+")
 _LEADING_LINK = re.compile(r"^(?:when|while|where|and|but|as|after|which|who|whereas)\s+",
                            re.IGNORECASE)
@@ -264,6 +268,9 @@ def _clause_at(text: str, pos: int) -> str:
     bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     i = max(k for k in range(len(bounds) - 1) if bounds[k] <= pos)
     start, end = bounds[i], bounds[i + 1]
+    if i > 0 and _RELATIVE.match(text[start:]):
+        i -= 1  # "…the deal, which was reached": keep what "which" stands for
+        start = bounds[i]
     j = i
     while end - start < _MIN_CLAUSE and (j + 2 < len(bounds) or i > 0):
         if j + 2 < len(bounds):

@@ -51,9 +51,33 @@ class Cue:
     direction: Direction
 
 
+# Verbs whose "to"-infinitive looks ahead of them ("agreed to resume talks on Monday").
+_CONTROL = (
+    "agree plan decide expect want hope intend aim vow promise pledge threaten prepare try "
+    "attempt offer arrange schedule set seek ask urge invite call push press move vote"
+).split()
+CONTROL_VERBS = frozenset(
+    [v for stem in _CONTROL for v in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing")]
+    + "planned planning set sought tried tries ready likely going about due slated poised "
+    "agreed hoped".split()
+)
+
+
+def _is_infinitive(words: list[re.Match[str]], i: int) -> bool:
+    """Whether word `i` is the "to" of an infinitive a control verb governs."""
+    if words[i].group() != "to" or i + 1 >= len(words) or i == 0:
+        return False
+    if not words[i + 1].group().islower():
+        return False
+    # "agreed to resume", and "urged both sides to return" (object between verb and "to")
+    return any(words[j].group().lower() in CONTROL_VERBS for j in range(max(0, i - 3), i))
+
+
 def _classify(words: list[re.Match[str]], i: int) -> Direction:
     """The direction word `i` gives, if any."""
     w = words[i].group().lower().replace("’", "'")
+    if _is_infinitive(words, i):
+        return "future"
     if w in NEUTRAL_PARTICIPLES:
         for j in range(i - 1, max(i - 3, -1), -1):
             prev = words[j].group().lower().replace("’", "'")

@@ -1,0 +1,166 @@
+"""The actor registry: `actors.yaml` read and checked into `RegistryEntry` records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.model import Diagnostic, Kind, PartialDate, Role
+from generator.names import fold
+
+KINDS: dict[str, Kind] = {
+    "person": "person", "country": "country",
+    "organization": "organization", "organisation": "organization",
+}
+_ENTRY_KEYS = {"name", "kind", "aliases", "roles", "description"}
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One actor the user declared in `actors.yaml`."""
+
+    name: str
+    kind: Kind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    description: str | None = None
+    line: int | None = None
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader that keeps dates as written (`2019-05` and `2019-05-01` alike)."""
+
+
+_Loader.add_constructor(
+    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
+)
+
+
+def load_registry(path: Path) -> tuple[tuple[RegistryEntry, ...], tuple[Diagnostic, ...]]:
+    """Read `actors.yaml`: a list of entries, or a mapping with an `actors` list."""
+    where = str(path)
+    if not Path(path).is_file():
+        return (), ()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return (), (Diagnostic("error", where, f"cannot read the actor registry: {exc}"),)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        return _read_entries(root, loader, where)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return (), (Diagnostic("error", where, f"invalid YAML: {problem}", line),)
+    finally:
+        loader.dispose()
+
+
+def _entry_nodes(root: yaml.Node | None, where: str) -> tuple[list[yaml.Node], list[Diagnostic]]:
+    if root is None:
+        return [], []
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "actors":
+                return _entry_nodes(value, where)
+    if isinstance(root, yaml.SequenceNode):
+        return list(root.value), []
+    msg = "the actor registry must be a list of entries (or `actors:` with a list)"
+    return [], [Diagnostic("error", where, msg, root.start_mark.line + 1)]
+
+
+def _read_entries(root: yaml.Node | None, loader: _Loader, where: str):
+    nodes, diags = _entry_nodes(root, where)
+    entries: list[RegistryEntry] = []
+    claimed: dict[str, RegistryEntry] = {}
+    for node in nodes:
+        line = node.start_mark.line + 1
+        entry, problems = _read_entry(node, loader, where, line)
+        diags.extend(problems)
+        if entry is None:
+            continue
+        clash = next((claimed[fold(n)] for n in (entry.name, *entry.aliases)
+                      if fold(n) in claimed), None)
+        if clash is not None:
+            taken = next(n for n in (entry.name, *entry.aliases) if fold(n) in claimed)
+            diags.append(Diagnostic("error", where, f"`{taken}` is already claimed by "
+                                    f"`{clash.name}` (line {clash.line}); entry skipped", line))
+            continue
+        claimed.update({fold(n): entry for n in (entry.name, *entry.aliases)})
+        entries.append(entry)
+    return tuple(entries), tuple(diags)
+
+
+def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
+    def err(msg: str, at: int = line) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic("error", where, msg + "; entry skipped", at)]
+
+    if not isinstance(node, yaml.MappingNode):
+        return err("a registry entry must be a mapping with `name` and `kind`")
+    data = loader.construct_object(node, deep=True)
+    name, kind = data.get("name"), data.get("kind")
+    if not isinstance(name, str) or not name.strip():
+        return err("a registry entry needs a `name`")
+    if not isinstance(kind, str) or kind.strip().lower() not in KINDS:
+        return err(f"`{name}`: unknown kind {kind!r} (use person, country or organization)")
+    aliases = data.get("aliases") or []
+    aliases = [aliases] if isinstance(aliases, str) else aliases
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        return err(f"`{name}`: `aliases` must be a list of names")
+    roles, problem = _read_roles(data.get("roles") or [], node)
+    if problem is not None:
+        return err(f"`{name}`: {problem[0]}", problem[1])
+    description = data.get("description")
+    warn = [Diagnostic("warning", where, f"`{name}`: unknown field `{k}` ignored", line)
+            for k in sorted(map(str, data)) if k not in _ENTRY_KEYS]
+    entry = RegistryEntry(name.strip(), KINDS[kind.strip().lower()],
+                          tuple(a.strip() for a in aliases if a.strip() and a.strip() != name),
+                          roles, str(description).strip() if description else None, line)
+    return entry, warn
+
+
+def _read_roles(raw: Any, node: yaml.MappingNode) -> tuple[tuple[Role, ...], tuple | None]:
+    """The roles, and (problem, line) when one is malformed."""
+    role_node = next((v for k, v in node.value if k.value == "roles"), node)
+    line = role_node.start_mark.line + 1
+    if not isinstance(raw, list):
+        return (), ("`roles` must be a list", line)
+    out = []
+    for i, item in enumerate(raw):
+        at = line
+        if isinstance(role_node, yaml.SequenceNode) and i < len(role_node.value):
+            at = role_node.value[i].start_mark.line + 1
+        role = _read_role(item)
+        if isinstance(role, str):
+            return (), (role, at)
+        out.append(role)
+    return tuple(out), None
+
+
+def _read_role(item: Any) -> Role | str:
+    if isinstance(item, str):
+        return Role(item.strip())
+    if not isinstance(item, dict) or not isinstance(item.get("title"), str):
+        return "a role needs a `title`"
+    try:
+        start = _role_date(item.get("from"))
+        end = _role_date(item.get("to"))
+    except ValueError as exc:
+        return f"role `{item['title']}`: {exc}"
+    if start and end and end.last_day() < start.first_day():
+        return f"role `{item['title']}` ends before it starts"
+    return Role(item["title"].strip(), start, end)
+
+
+def _role_date(value: Any) -> PartialDate | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    return PartialDate.parse(str(value))
