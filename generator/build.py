@@ -80,6 +80,6 @@ def dating_report(articles: Sequence[Article]) -> list[str]:
     """One line per article: its publication date and how it was found."""
     lines = []
     for a in articles:
-        when = a.date.isoformat() if a.date else "undated"
-        lines.append(f"  {a.path}: {when} ({a.date_origin})")
+        when = f"{a.date.isoformat()} ({a.date_origin})" if a.date else "undated (see warning)"
+        lines.append(f"  {a.path}: {when}")
     return lines
