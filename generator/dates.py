@@ -451,7 +451,8 @@ def _rule_relative_unit(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
     if not ctx.dct:
         return []
     rel = m["rel"].lower()
-    delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0}[rel]
+    delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
+             "current": 0, "same": 0}[rel]
     unit = m["unit"].lower()
     direction = "past" if delta < 0 else "future" if delta > 0 else "none"
     return [_Found(m.start(), m.end(), "DATE", _relative_value(unit, delta, ctx.dct),
@@ -536,6 +537,28 @@ def _rule_clock(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
                    reason="a clock time takes its day from the sentence, else publication")]
 
 
+def _rule_year_earlier(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    if not ctx.dct:
+        return []
+    return [_Found(m.start(), m.end(), "DATE", f"{ctx.dct.year - 1:04d}", "past",
+                   "the year before publication")]
+
+
+# Words before "a year" that make it a rate ("$2 million a year", "twice a day").
+_RATE_LEAD = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)?|million|billion|trillion|"
+                        r"once|twice|times|dollars|euros|pounds|each|a\s+piece)\s*$", re.IGNORECASE)
+
+
+def _rule_rate(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    """A quantity per unit of time is a SET: "twice a day" is P1D, "$2 million a year" P1Y."""
+    per = m["per"].lower()
+    if per in ("a", "an") and not _RATE_LEAD.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return []
+    code = UNITS[m["unit"].lower()] if m["unit"].lower() != "quarter" else "Q"
+    value = "PT1H" if code == "H" else "P3M" if code == "Q" else f"P1{code}"
+    return [_Found(m.start(), m.end(), "SET", value)]
+
+
 def _rule_set(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
     if m["adverb"]:
         value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
@@ -589,7 +612,8 @@ RULES: dict[str, Rule] = {
     "quarter": _rule_quarter, "half": _rule_half, "fiscal": _rule_fiscal,
     "season": _rule_season, "year": _rule_year, "relative-day": _rule_relative_day,
     "this-part": _rule_this_part, "relative-unit": _rule_relative_unit, "ago": _rule_ago,
-    "weekday": _rule_weekday, "clock": _rule_clock, "set": _rule_set,
+    "weekday": _rule_weekday, "year-earlier": _rule_year_earlier, "rate": _rule_rate,
+    "clock": _rule_clock, "set": _rule_set,
     "duration": _rule_duration, "vague-duration": _rule_vague_duration, "ref": _rule_ref,
 }
 _PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}

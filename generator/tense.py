@@ -12,7 +12,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
 # Words that put what they govern after the reference time.
 FUTURE_WORDS = frozenset(
-    "will 'll shall won't wo plans plan planning intends intend intending aims aim upcoming next "
+    "will 'll shall won't wo plans plan planning intends intend intending aims aim upcoming next until till "
     "later tomorrow soon would hopes hope wants want seeks seek prepares preparing proposes "
     "propose".split()
 )
@@ -88,11 +88,31 @@ def _classify(words: list[re.Match[str]], i: int) -> Direction:
         return "none"
     if w in FUTURE_WORDS:
         return "future"
-    if w in PAST_WORDS or w in IRREGULAR_PAST:
+    if w in PAST_WORDS:
         return "past"
-    if w.endswith("ed") and len(w) > 4 and w not in NOT_PAST_ED:
-        return "past"
+    if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) >= 4 and w not in NOT_PAST_ED):
+        return _participle(words, i)
     return "none"
+
+
+MODALS_AHEAD = frozenset("will 'll shall would wo to".split())
+PRESENT_BE = frozenset("is are am be being 's 're".split())
+
+
+def _participle(words: list[re.Match[str]], i: int) -> Direction:
+    """A past form's direction, which a passive or modal before it overrides ("will be held")."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        prev = words[j].group().lower().replace("’", "'")
+        if prev in MODALS_AHEAD:
+            return "future"
+        if prev in PAST_AUX or prev in ("has", "have"):
+            return "past"
+        if prev in PRESENT_BE:
+            continue
+        break
+    if i and words[i - 1].group().lower() in PRESENT_BE:
+        return "none"  # "is held", "are reported": present passive
+    return "past"
 
 
 def cues(sentence: str) -> list[Cue]:

@@ -141,8 +141,13 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      re.IGNORECASE)),
     ("relative-unit", _c(
         r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-        r"the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<rel>last|next|this|coming|previous|"
-        r"following)\s+(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
+        r"the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?:the\s+)?(?P<rel>last|next|this|coming|previous|"
+        r"following|current|same)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
+        re.IGNORECASE)),
+    ("year-earlier", _c(r"\b(?P<word>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)\b",
+                        re.IGNORECASE)),
+    ("rate", _c(
+        r"(?<=\s)(?P<per>a|an|per|each)\s+(?P<unit>hour|day|week|month|year|quarter)\b",
         re.IGNORECASE)),
     ("ago", _c(
         rf"\b{QUANT}?(?P<amount>{AMOUNT})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>ago|earlier|before|"
@@ -186,7 +191,8 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "year-range": _DIGIT, "decade": ("0s",), "century": ("century",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"), "half": ("half",),
     "fiscal": ("fiscal", "fy"), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "year": _DIGIT, "relative-day": ("today", "yesterday", "tomorrow", "tonight"),
+    "year": _DIGIT, "year-earlier": ("year-earlier", "year-ago", "year earlier", "year ago"),
+    "rate": ("a ", "an ", "per ", "each "), "relative-day": ("today", "yesterday", "tomorrow", "tonight"),
     "this-part": ("morning", "afternoon", "evening", "night"),
     "relative-unit": ("week", "month", "year", "quarter", "decade", "century"),
     "ago": ("ago", "earlier", "before", "later", "from now", "hence"),

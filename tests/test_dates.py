@@ -180,6 +180,37 @@ CASES = [
     ("The council meets every Monday.", "2020-06-17", [("every Monday", "SET", "XXXX-WXX-1")]),
     ("Inspectors report weekly.", "2020-06-17", [("weekly", "SET", "P1W")]),
     ("The index is published monthly.", "2020-06-17", [("monthly", "SET", "P1M")]),
+    # -- rates, year-earlier figures, the current period
+    ("Profit rose 12% from the year-earlier quarter.", "1989-10-26",
+     [("year-earlier", "DATE", "1988")]),
+    ("The plant makes $2 million a year.", "1990-03-01", [("a year", "SET", "P1Y")]),
+    ("Patients take the pill twice a day.", "1990-03-01", [("a day", "SET", "P1D")]),
+    ("Fees are charged per month.", "1990-03-01", [("per month", "SET", "P1M")]),
+    ("Sales in the current quarter will be weak.", "1989-10-26",
+     [("the current quarter", "DATE", "1989-Q4")]),
+    ("Earnings for the third quarter fell.", "1989-10-26",
+     [("the third quarter", "DATE", "1989-Q3")]),
+    ("The company expects a loss for the fourth quarter.", "1989-10-26",
+     [("the fourth quarter", "DATE", "1989-Q4")]),
+    ("Shares closed at a record on Oct. 13, 1989.", "1989-10-26",
+     [("Oct. 13, 1989", "DATE", "1989-10-13")]),
+    ("The 30-year bond rose slightly.", "1989-10-26", [("30-year", "DURATION", "P30Y")]),
+    ("Output grew over the past three years.", "1989-10-26",
+     [("the past three years", "DURATION", "P3Y")]),
+    ("The offer expires in fiscal 1990.", "1989-10-26", [("fiscal 1990", "DATE", "FY1990")]),
+    ("Demand fell during the weekend.", "1989-10-26", []),
+    ("Traders were busy this weekend.", "1989-10-28", [("this weekend", "DATE", "1989-W43-WE")]),
+    ("Talks resume in the coming weeks.", "2020-06-15", [("the coming weeks", "DATE", "FUTURE_REF")]),
+    ("The tanker sank in December 1999 off the coast.", "2020-06-15",
+     [("December 1999", "DATE", "1999-12")]),
+    ("He died on Sept. 11.", "2020-06-15", [("Sept. 11", "DATE", "2019-09-11")]),
+    ("She will step down on Sept. 11.", "2020-06-15", [("Sept. 11", "DATE", "2020-09-11")]),
+    ("The ruling came on Jan. 3, after the vote.", "2020-01-08", [("Jan. 3", "DATE", "2020-01-03")]),
+    ("The summit will be held on Monday.", "2020-06-17", [("Monday", "DATE", "2020-06-22")]),
+    ("The summit was held on Monday.", "2020-06-17", [("Monday", "DATE", "2020-06-15")]),
+    ("The summit has been postponed until Monday.", "2020-06-17",
+     [("Monday", "DATE", "2020-06-22")]),
+    ("The vote was delayed until September.", "2020-06-17", [("September", "DATE", "2020-09")]),
     # -- several expressions in one sentence
     ("Erdogan met Putin on Wednesday, when they called for a truce from midnight on Jan. 12.",
      "2020-01-08", [("Wednesday", "DATE", "2020-01-08"),
@@ -240,3 +271,15 @@ def test_partial_date_reads_like_a_person_writes() -> None:
     assert PartialDate(2020, week=24).human() == "week of 8 June 2020"
     assert PartialDate(2019, 4).human() == "April 2019"
     assert PartialDate(2011).human() == "2011"
+
+
+@pytest.mark.parametrize("dct", ["2020-06-17", "2019-12-31", "2021-01-01"])
+def test_every_weekday_resolves_within_a_week_of_publication(dct: str) -> None:
+    day = dt.date.fromisoformat(dct)
+    for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+        (t,) = dates.tag(f"The talks were held on {name}.", day)
+        got = dt.date.fromisoformat(t.value)
+        assert 0 <= (day - got).days < 7 and got.strftime("%A") == name
+        (t,) = dates.tag(f"The talks will be held on {name}.", day)
+        got = dt.date.fromisoformat(t.value)
+        assert 0 <= (got - day).days < 7 and got.strftime("%A") == name
