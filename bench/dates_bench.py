@@ -72,7 +72,8 @@ def main() -> int:
     texts = [make_article(rng, a.words) for _ in range(a.articles)]
     n_words = sum(len(t.split()) for t in texts)
     secs, found = run(texts, dt.date(2020, 6, 17), a.repeat)
-    print(f"synthetic: {len(texts)} articles, {n_words} words, {found} expressions")
+    print(f"synthetic: {len(texts)} articles, {n_words} words, {found} expressions "
+          f"({1000 * found / n_words:.0f} per 1,000 words; real news has about 20)")
     print(f"  {secs:.3f} s best of {a.repeat}: {len(texts) / secs:.0f} articles/s, "
           f"{n_words / secs:.0f} words/s, mean {statistics.mean(len(t) for t in texts):.0f} chars")
     if a.seeds:

@@ -100,8 +100,15 @@ class _Ctx:
     sent_start: int
     sent_end: int
     dct: dt.date | None
-    cues: list[tense.Cue]
     anchors: list[dt.date]
+    _cues: list[tense.Cue] | None = None
+
+    @property
+    def cues(self) -> list[tense.Cue]:
+        """The sentence's tense cues, found on first use (most expressions need none)."""
+        if self._cues is None:
+            self._cues = tense.cues(self.sentence)
+        return self._cues
 
     @property
     def sentence(self) -> str:
@@ -648,7 +655,7 @@ def _candidates(ctx: _Ctx) -> list[tuple[_Found, str]]:
     lower = sentence.lower()
     out = []
     for name, pattern in PATTERNS:
-        if not any(key in lower for key in TRIGGERS[name]):
+        if not TRIGGERS[name].search(lower):
             continue
         for m in pattern.finditer(ctx.text, ctx.sent_start, ctx.sent_end):
             if not m.group().strip():
@@ -712,7 +719,7 @@ def tag_sentence(
     text: str, start: int, end: int, dct: dt.date | None, anchors: Sequence[dt.date] = ()
 ) -> list[Timex]:
     """The temporal expressions in `text[start:end]`, one sentence."""
-    ctx = _Ctx(text, start, end, dct, tense.cues(text[start:end]), list(anchors))
+    ctx = _Ctx(text, start, end, dct, list(anchors))
     chosen = _attach_clocks(_select(_candidates(ctx)), text)
     out = []
     for found, name in chosen:

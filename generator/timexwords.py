@@ -185,7 +185,7 @@ _UNIT_KEYS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "
               "centur")
 # A pattern can only match a sentence that contains one of its trigger strings (lower-cased);
 # checking that first keeps the engine fast on sentences with nothing temporal in them.
-TRIGGERS: dict[str, tuple[str, ...]] = {
+_TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "iso-date": _DIGIT, "numeric-date": ("/",), "month-day-year": _MONTH_KEYS,
     "day-month-year": _MONTH_KEYS, "month-year": _MONTH_KEYS, "month": _MONTH_KEYS,
     "year-range": _DIGIT, "decade": ("0s",), "century": ("century",),
@@ -196,10 +196,13 @@ TRIGGERS: dict[str, tuple[str, ...]] = {
     "this-part": ("morning", "afternoon", "evening", "night"),
     "relative-unit": ("week", "month", "year", "quarter", "decade", "century"),
     "ago": ("ago", "earlier", "before", "later", "from now", "hence"),
-    "weekday": ("day",), "clock": _DIGIT + ("midnight", "noon", "midday"),
+    "weekday": ("day",), "clock": ("a.m", "p.m", "am", "pm", ":", "midnight", "noon", "midday"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
             "nightly", "biweekly", "quarterly"),
     "duration": _UNIT_KEYS, "vague-duration": _UNIT_KEYS,
     "ref": ("now", "current", "present", "moment", "these days", "past", "recent", "lately",
             "time", "future", "coming", "ahead"),
+}
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    name: re.compile("|".join(re.escape(w) for w in words)) for name, words in _TRIGGER_WORDS.items()
 }
