@@ -8,9 +8,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.knowledge import Context, corpus_context
-from generator.mentions import Hit, SentenceReader, learn_acronyms, role_key, units_of
+from generator.mentions import (
+    Hit,
+    SentenceReader,
+    learn_acronyms,
+    learn_cued_orgs,
+    role_key,
+    units_of,
+)
 from generator.model import Actor, Article, Diagnostic, Kind, Mention, PartialDate, Place, Role
-from generator.names import Lexicon, Token, fold, name_key, name_parts, same_person, slug, tokenize
+from generator.names import (
+    Lexicon,
+    Token,
+    fold,
+    lexicon,
+    name_key,
+    name_parts,
+    same_person,
+    slug,
+    tokenize,
+)
 from generator.registry import RegistryEntry, load_registry
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
@@ -144,11 +161,10 @@ def _merge_seen_roles(seen: list[tuple[str, str, str, dt.date | None]]) -> list[
     groups: dict[tuple[str, str], list[tuple[str, dt.date | None]]] = defaultdict(list)
     for qual, office, title, day in seen:
         groups[(qual, office)].append((title, day))
-    qualified = {office for qual, office in groups if qual}
     out = []
     for (qual, office), items in sorted(groups.items()):
-        if not qual and any(o == office or o.endswith(" " + office) for o in qualified):
-            continue
+        if not qual and any(o.endswith(" " + office) or (q and o == office) for q, o in groups):
+            continue  # `Minister X` beside `Transport Minister X` or `Turkish Minister X`
         titles = Counter(t for t, _ in items)
         title = min(titles, key=lambda t: (-titles[t], t))
         days = sorted(d for _, d in items if d is not None)
@@ -174,16 +190,29 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     ctx.common = frozenset(t.fold for _, sents in docs for s in sents for t in s
                            if t.kind == "word" and t.text[0].islower())
     learn_acronyms(docs, ctx)
-    hits = {a.id: [h for s in sents for h in SentenceReader(units_of(s, ctx), ctx).read()]
-            for a, sents in docs}
+    units = {a.id: [units_of(s, ctx) for s in sents] for a, sents in docs}
+    learn_cued_orgs((u for sents in units.values() for u in sents), ctx)
+    hits = {aid: [h for u in sents for h in SentenceReader(u, ctx).read()]
+            for aid, sents in units.items()}
     return Resolver(ctx, _people(hits, registry), registry).run([a for a, _ in docs], hits)
 
 
 def _content_tokens(article: Article) -> list[list[Token]]:
-    """Tokens of each content sentence (never furniture, never the title)."""
+    """Tokens of each content sentence (never furniture, the title or a credit line)."""
     kinds = {p.index: p.kind for p in article.paragraphs}
-    return [tokenize(article.text[s.start:s.end], s.start) for s in article.sentences
-            if kinds.get(s.paragraph) not in ("furniture", "title")]
+    sents = [tokenize(article.text[s.start:s.end], s.start) for s in article.sentences
+             if kinds.get(s.paragraph) not in ("furniture", "title")]
+    return [s for s in sents if not _is_credit(s, lexicon())]
+
+
+def _is_credit(sent: Sequence[Token], lex: Lexicon) -> bool:
+    """`By Amira Haddad`, `(Reporting by X in Y; Editing by Z)`: a byline, not content."""
+    words = [t for t in sent if t.kind in ("word", "acr")]
+    if not words or not (words[0].fold == "by" or (
+            words[0].fold in lex.credit_words and any(t.fold == "by" for t in words[1:3]))):
+        return False
+    return all(t.cap or t.fold in lex.credit_words or t.fold in lex.credit_glue
+               or t.fold in lex.particles for t in words[1:])
 
 
 

@@ -39,7 +39,7 @@ def make_timeline(source: Path) -> tuple[Timeline, Mapping[str, Sequence[Mention
     registry: tuple[actor_mod.RegistryEntry, ...] = ()
     reg_path = source / REGISTRY_NAME
     if reg_path.is_file():
-        registry, reg_diags = actor_mod.load_registry(reg_path)
+        registry, reg_diags = actor_mod.load_registry(reg_path, display=REGISTRY_NAME)
         diags = diags + reg_diags
     found = actor_mod.find_actors(articles, registry)
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors)

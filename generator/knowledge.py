@@ -152,6 +152,7 @@ class Context:
     redirect: dict[str, str] = field(default_factory=dict)
     single_aliases: dict[str, str] = field(default_factory=dict)  # registry one-word aliases
     common: frozenset[str] = frozenset()
+    cued_orgs: set[str] = field(default_factory=set)  # org keys of names seen after a cue
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def target(self, key: str) -> str:

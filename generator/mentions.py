@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from generator.knowledge import Context, Entry
+from generator.knowledge import Context, Entry, org_key
 from generator.model import Article, Diagnostic
 from generator.names import Lexicon, Token, core_words, fold, is_subsequence, tokenize
 
@@ -15,14 +15,14 @@ from generator.names import Lexicon, Token, core_words, fold, is_subsequence, to
 
 @dataclass
 class Unit:
-    """A piece of a sentence: gap (unknown capitalised run), ent, org, adj, title, conn,
-    word, punct, poss or suffix."""
+    """A piece of a sentence: gap (unknown capitalised run), ent, org, adj, title, cue
+    (`carmaker`: an organisation's name may follow), conn, word, punct, poss or suffix."""
 
     kind: str
     toks: list[Token]
     entry: Entry | None = None
     office: str = ""  # a title's office
-    role: str = ""  # a title's class: office, honorific, descriptor, counterpart
+    role: str = ""  # a title's class: office, honorific, descriptor, counterpart; "cued" org
 
     @property
     def start(self) -> int:
@@ -34,10 +34,14 @@ class Unit:
 
     @property
     def spelling(self) -> str:
-        return " ".join(t.text for t in self.toks)
+        """The words as written: spaced where the text has a space (`Dockworkers' Union`)."""
+        out = [self.toks[0].text]
+        for before, tok in zip(self.toks, self.toks[1:], strict=False):
+            out.append(tok.text if tok.start == before.end else " " + tok.text)
+        return "".join(out)
 
     def is_word(self, *words: str) -> bool:
-        return self.kind in ("word", "conn") and self.toks[0].fold in words
+        return self.kind in ("word", "conn", "cue") and self.toks[0].fold in words
 
 
 def units_of(tokens: Sequence[Token], ctx: Context) -> list[Unit]:
@@ -48,7 +52,8 @@ def units_of(tokens: Sequence[Token], ctx: Context) -> list[Unit]:
         unit = _unit_at(tokens, i, ctx)
         units.append(unit)
         i += len(unit.toks)
-    return _merge_orgs(_portfolios(_merge_gaps(units), ctx), ctx)
+    units = _merge_orgs(_portfolios(_merge_possessives(_merge_gaps(units), ctx.lex), ctx), ctx)
+    return _known_orgs(_cued_orgs(units, ctx.lex), ctx)
 
 
 def _unit_at(tokens: Sequence[Token], i: int, ctx: Context) -> Unit:
@@ -60,6 +65,9 @@ def _unit_at(tokens: Sequence[Token], i: int, ctx: Context) -> Unit:
         n_ent, entry = ctx.gaz.match(tokens, i)
         if n_ent and n_ent > n_title:
             return Unit("ent", list(tokens[i:i + n_ent]), entry)
+    n_cue = _cue_at(tokens, i, ctx.lex)
+    if n_cue > n_title:
+        return Unit("cue", list(tokens[i:i + n_cue]))
     if n_title:
         return Unit("title", list(tokens[i:i + n_title]), office=office, role=role)
     if tok.cap and not _noise(tokens, i, ctx.lex):
@@ -76,12 +84,37 @@ def _title_at(tokens: Sequence[Token], i: int, lex: Lexicon, cap: bool) -> tuple
             office = lex.titles.get(tuple(t.fold for t in toks))
             if office:
                 return n, office, "office"
+    if _portfolio_minister(tokens, i, lex, cap):
+        return 2, f"{tokens[i].fold} minister", "office"
     f = tokens[i].fold
     for role, words in (("honorific", lex.honorifics), ("descriptor", lex.descriptors),
                         ("counterpart", lex.counterparts)):
         if f in words and tokens[i].kind == "word":
             return 1, "", role
     return 0, "", ""
+
+
+def _portfolio_minister(tokens: Sequence[Token], i: int, lex: Lexicon, cap: bool) -> bool:
+    """`Transport Minister`: a portfolio word the title list lacks, then `minister`."""
+    toks = tokens[i:i + 2]
+    return len(toks) == 2 and toks[1].fold == "minister" and toks[0].fold in lex.portfolios \
+        and toks[0].fold not in lex.stopwords and toks[0].fold not in lex.connectors \
+        and all(t.kind == "word" for t in toks) and _title_case(toks, cap, lex)
+
+
+def _cue_at(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
+    """Length of the organisation cue (`carmaker`, `rights group`) starting at `i`; 0 if none.
+    Lower case, or capitalised as a sentence's first word unless it ends in an organisation
+    head word (`Union Pacific`)."""
+    for n in range(min(lex.cue_len, len(tokens) - i), 0, -1):
+        toks = tokens[i:i + n]
+        phrase = tuple(t.fold for t in toks)
+        if phrase not in lex.org_cues or any(t.kind != "word" for t in toks) \
+                or not all(t.text[0].islower() for t in toks[1:]):
+            continue
+        if toks[0].text[0].islower() or (toks[0].first and phrase[-1] not in lex.org_heads):
+            return n
+    return 0
 
 
 def _title_case(toks: Sequence[Token], cap: bool, lex: Lexicon) -> bool:
@@ -115,6 +148,32 @@ def _merge_gaps(units: list[Unit]) -> list[Unit]:
         else:
             out.append(u)
     return out
+
+
+_APOSTROPHES = ("'", "’")
+
+
+def _merge_possessives(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """`Dockworkers' Union`, `People's Party`: an owner, its possessive mark and a name with an
+    organisation head word are one name."""
+    out: list[Unit] = []
+    for u in units:
+        if len(out) > 1 and _inner_possessive(out[-2], out[-1], u, lex):
+            mark, owner = out.pop(), out.pop()
+            u = Unit("gap", owner.toks + mark.toks + u.toks)
+        out.append(u)
+    return out
+
+
+def _inner_possessive(owner: Unit, mark: Unit, name: Unit, lex: Lexicon) -> bool:
+    if name.kind != "gap" or not any(t.fold in lex.org_heads for t in name.toks) \
+            or mark.start != owner.end or name.start == mark.end:
+        return False
+    last = owner.toks[-1]
+    if mark.kind == "punct" and mark.toks[0].text in _APOSTROPHES:
+        return owner.kind == "gap" and last.kind == "word" and last.text.endswith("s")
+    return mark.kind == "poss" and len(owner.toks) == 1 and last.cap \
+        and owner.kind in ("gap", "word") and last.fold in lex.plural_owners
 
 
 def _portfolios(units: list[Unit], ctx: Context) -> list[Unit]:
@@ -160,6 +219,43 @@ def _merge_orgs(units: list[Unit], ctx: Context) -> list[Unit]:
             hi = k
         k = hi + 1
     return out
+
+
+def _cued_orgs(units: list[Unit], lex: Lexicon) -> list[Unit]:
+    """`carmaker Volkswagen`, `rights group Amnesty International`: the name after a cue is an
+    organisation (marked `cued`); capitalised modifiers before the cue (`Shipping group`) are
+    not names."""
+    for k, cue in enumerate(units):
+        if cue.kind != "cue":
+            continue
+        j = k - 1
+        while j >= 0 and units[j].kind in ("gap", "word", "suffix") and len(units[j].toks) == 1 \
+                and units[j].toks[0].fold.lstrip("-") in lex.org_cue_modifiers:
+            units[j].kind = "word" if units[j].kind == "gap" else units[j].kind
+            j -= 1
+        name = units[k + 1] if k + 1 < len(units) else None
+        if name is not None and name.kind == "gap" and len(name.toks) <= 6 \
+                and all(t.kind in ("word", "acr") or t.text in _APOSTROPHES for t in name.toks):
+            name.kind, name.role = "org", "cued"
+    return units
+
+
+def _known_orgs(units: list[Unit], ctx: Context) -> list[Unit]:
+    """A name seen after a cue elsewhere in the corpus is that organisation here too."""
+    if ctx.cued_orgs:
+        for u in units:
+            if u.kind == "gap" and org_key(u.spelling) in ctx.cued_orgs:
+                u.kind = "org"
+    return units
+
+
+def learn_cued_orgs(sentences: Iterable[list[Unit]], ctx: Context) -> None:
+    """Remember the names cues made organisations (not all-common words: `the group Hope`),
+    and mark their uncued mentions in `sentences` too."""
+    all_units = [u for units in sentences for u in units]
+    ctx.cued_orgs.update(org_key(u.spelling) for u in all_units if u.role == "cued"
+                         and not all(t.fold in ctx.common for t in u.toks if t.cap))
+    _known_orgs(all_units, ctx)
 
 
 def _org_unit(prefix: list[Unit], rest: list[Unit], ctx: Context) -> Unit:

@@ -120,8 +120,14 @@ class Lexicon:
     location_words: frozenset[str]
     place_nouns: frozenset[str]
     outlets: tuple[str, ...]
+    org_cues: frozenset[tuple[str, ...]]
+    org_cue_modifiers: frozenset[str]
+    plural_owners: frozenset[str]
+    credit_words: frozenset[str]
+    credit_glue: frozenset[str]
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
+    cue_len: int = 1
 
 
 def load_yaml(name: str) -> Any:
@@ -145,12 +151,14 @@ def lexicon() -> Lexicon:
     titles = {_phrase(k): str(v) for k, v in raw["titles"].items()}
     return Lexicon(
         **{k: sets[k] for k in Lexicon.__dataclass_fields__ if k in sets
-           and k not in ("titles", "state_heads", "outlets")},
+           and k not in ("titles", "state_heads", "outlets", "org_cues")},
         titles=titles,
         state_heads=frozenset(_phrase(v) for v in raw["state_heads"]),
         outlets=tuple(str(v) for v in raw["outlets"]),
+        org_cues=frozenset(_phrase(v) for v in raw["org_cues"]),
         title_len=max(len(k) for k in titles),
         title_starts=frozenset(k[0] for k in titles),
+        cue_len=max(len(_phrase(v)) for v in raw["org_cues"]),
     )
 
 

@@ -40,9 +40,13 @@ _Loader.add_constructor(
 )
 
 
-def load_registry(path: Path) -> tuple[tuple[RegistryEntry, ...], tuple[Diagnostic, ...]]:
-    """Read `actors.yaml`: a list of entries, or a mapping with an `actors` list."""
-    where = str(path)
+def load_registry(path: Path, display: str | None = None
+                  ) -> tuple[tuple[RegistryEntry, ...], tuple[Diagnostic, ...]]:
+    """Read `actors.yaml`: a list of entries, or a mapping with an `actors` list.
+
+    Diagnostics name the file as `display` (the build passes the path relative to the
+    articles folder, as article diagnostics do), else as `path`."""
+    where = str(path) if display is None else display
     if not Path(path).is_file():
         return (), ()
     try:
@@ -89,8 +93,9 @@ def _read_entries(root: yaml.Node | None, loader: _Loader, where: str):
                       if fold(n) in claimed), None)
         if clash is not None:
             taken = next(n for n in (entry.name, *entry.aliases) if fold(n) in claimed)
+            at = _field_line(node, "name" if taken == entry.name else "aliases", line)
             diags.append(Diagnostic("error", where, f"`{taken}` is already claimed by "
-                                    f"`{clash.name}` (line {clash.line}); entry skipped", line))
+                                    f"`{clash.name}` (line {clash.line}); entry skipped", at))
             continue
         claimed.update({fold(n): entry for n in (entry.name, *entry.aliases)})
         entries.append(entry)
@@ -106,18 +111,21 @@ def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
     data = loader.construct_object(node, deep=True)
     name, kind = data.get("name"), data.get("kind")
     if not isinstance(name, str) or not name.strip():
-        return err("a registry entry needs a `name`")
+        return err("a registry entry needs a `name`", _field_line(node, "name", line))
     if not isinstance(kind, str) or kind.strip().lower() not in KINDS:
-        return err(f"`{name}`: unknown kind {kind!r} (use person, country or organization)")
+        return err(f"`{name}`: unknown kind {kind!r} (use person, country or organization)",
+                   _field_line(node, "kind", line))
     aliases = data.get("aliases") or []
     aliases = [aliases] if isinstance(aliases, str) else aliases
     if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        return err(f"`{name}`: `aliases` must be a list of names")
+        return err(f"`{name}`: `aliases` must be a list of names",
+                   _field_line(node, "aliases", line))
     roles, problem = _read_roles(data.get("roles") or [], node)
     if problem is not None:
         return err(f"`{name}`: {problem[0]}", problem[1])
     description = data.get("description")
-    warn = [Diagnostic("warning", where, f"`{name}`: unknown field `{k}` ignored", line)
+    warn = [Diagnostic("warning", where, f"`{name}`: unknown field `{k}` ignored",
+                       _field_line(node, k, line))
             for k in sorted(map(str, data)) if k not in _ENTRY_KEYS]
     entry = RegistryEntry(name.strip(), KINDS[kind.strip().lower()],
                           tuple(a.strip() for a in aliases if a.strip() and a.strip() != name),
@@ -125,12 +133,17 @@ def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
     return entry, warn
 
 
+def _field_line(node: yaml.MappingNode, key: str, default: int) -> int:
+    """The line where an entry's field `key` is written (`default` if it is not)."""
+    return next((k.start_mark.line + 1 for k, _ in node.value if str(k.value) == key), default)
+
+
 def _read_roles(raw: Any, node: yaml.MappingNode) -> tuple[tuple[Role, ...], tuple | None]:
     """The roles, and (problem, line) when one is malformed."""
     role_node = next((v for k, v in node.value if k.value == "roles"), node)
     line = role_node.start_mark.line + 1
     if not isinstance(raw, list):
-        return (), ("`roles` must be a list", line)
+        return (), ("`roles` must be a list", _field_line(node, "roles", line))
     out = []
     for i, item in enumerate(raw):
         at = line

@@ -124,6 +124,7 @@ class SourceRef:
     label: str
     article: Article | None
     sentence: int | None
+    quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -225,11 +226,12 @@ class Site:
             for i in dict.fromkeys(event.actors)
         )
         sources = []
-        for article_id, index in dict.fromkeys((s.article, s.sentence) for s in event.sources):
+        quotes = {(s.article, s.sentence): s.quote for s in event.sources}
+        for (article_id, index), quote in quotes.items():
             article = self.articles.get(article_id)
             label = article_label(article) if article else f"unknown article {article_id}"
             known = article is not None and index in self.rendered[article_id]
-            sources.append(SourceRef(label, article, index if known else None))
+            sources.append(SourceRef(label, article, index if known else None, quote))
         return EventView(event, urls.event_anchor(event.id), actors, tuple(sources))
 
     def sorted_articles(self) -> list[Article]:

@@ -140,11 +140,26 @@ def test_registry_loads_entries_and_reports_errors_with_lines(tmp_path):
                                        PartialDate(2018, 12))
     problems = {d.line: d.message for d in diags}
     assert all(d.level == "error" and d.path == str(path) for d in diags)
-    assert "unknown kind" in problems[7]
+    assert "unknown kind" in problems[8]  # the line of `kind:`, not of the entry
     assert "mapping" in problems[9]
-    assert "already claimed by `Sergey Lavrov`" in problems[10]
+    assert "already claimed by `Sergey Lavrov`" in problems[12]  # the `aliases:` line
     assert "needs a `name`" in problems[13]
     assert "Bad Dates" in problems[22] and 22 in problems
+
+
+def test_registry_diagnostics_name_the_display_path_and_the_field_line(tmp_path):
+    path = tmp_path / "src" / "actors.yaml"
+    path.parent.mkdir()
+    path.write_text("- name: X\n  kind: robot\n"
+                    "- name: Y\n  kind: person\n  aliases: 7\n"
+                    "- name: Z\n  kind: person\n  colour: red\n"
+                    "- name: W\n  kind: person\n  roles: nope\n", encoding="utf-8")
+    entries, diags = load_registry(path, display="actors.yaml")
+    assert [e.name for e in entries] == ["Z"]
+    found = {(d.path, d.line, d.level, d.message.split(":")[0]) for d in diags}
+    assert found == {("actors.yaml", 2, "error", "`X`"), ("actors.yaml", 5, "error", "`Y`"),
+                     ("actors.yaml", 8, "warning", "`Z`"), ("actors.yaml", 11, "error", "`W`")}
+    assert load_registry(path)[1][0].path == str(path)  # no display: the path as given
 
 
 def test_registry_mapping_form_missing_file_and_bad_yaml(tmp_path):
@@ -227,6 +242,52 @@ def test_x_backed_compounds_name_x():
     assert ("NATO", "nato", "name") in found
     assert ("LNA", "libyan-national-army", "acronym") in found
     assert ("Saudi", "saudi-arabia", "adjective") in found
+
+
+def test_organisation_names_keep_an_internal_possessive():
+    art = make_article(
+        "Talks between the Dockworkers' Union and the Farmers’ Union failed. "
+        "Workers' Party leaders objected. The People's Liberation Army drilled. "
+        "Haftar's Libyan National Army advanced. The Smiths' house burned")
+    result = find_actors([art])
+    for name in ("Dockworkers' Union", "Farmers’ Union", "Workers' Party",
+                 "People's Liberation Army", "Libyan National Army"):
+        assert actor_of(result, name).kind == "organization"
+    assert [m.text for m in result.mentions["a1"]] == [
+        "Dockworkers' Union", "Farmers’ Union", "Workers' Party", "People's Liberation Army",
+        "Libyan National Army"]  # not `Haftar's Libyan...`, not the Smiths
+    same = find_actors([make_article("The Dockworkers’ Union met. The Dockworkers' Union struck")])
+    assert len(same.actors) == 1  # straight and curly apostrophes: one organisation
+
+
+def test_descriptor_cues_make_organisations():
+    arts = [
+        make_article("Shipping group Maersk diverted ships. The carmaker Volkswagen said sales fell. "
+                     "Oil company Shell said profits rose. Rights group Amnesty International "
+                     "said so. The militia Rapid Support Forces advanced", aid="a1"),
+        make_article("The insurer Allianz paid. Airline Lufthansa cut flights. Chipmaker Nvidia "
+                     "grew. The firm Acme Widgets said it would hire. State-owned company "
+                     "Petrobras said no. Rebel group Ansar Dine said it attacked", aid="a2"),
+        make_article("Nvidia said demand rose. Lufthansa CEO Carsten Spohr said flights resumed",
+                     aid="a3"),
+    ]
+    result = find_actors(arts)
+    orgs = {"Maersk", "Volkswagen", "Shell", "Amnesty International", "Rapid Support Forces",
+            "Allianz", "Lufthansa", "Nvidia", "Acme Widgets", "Petrobras", "Ansar Dine"}
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds == {**dict.fromkeys(orgs, "organization"), "Carsten Spohr": "person"}
+    # a name after a cue is never a person, even with a say verb; cue words are not names
+    assert ("Acme Widgets", "acme-widgets", "name") in mentioned(result, "a2")
+    assert not any(t in ("Shipping", "Oil", "State", "Rebel") for t, _, _ in mentioned(result, "a1")
+                   + mentioned(result, "a2"))
+    # learned once, the organisation is found without its cue, and qualifies titles
+    assert ("Nvidia", "nvidia", "name") in mentioned(result, "a3")
+    assert by_name(result)["Carsten Spohr"].roles[0].title == "Lufthansa Chief Executive"
+
+
+def test_capitalised_head_words_are_not_cues_at_a_sentence_start():
+    result = find_actors([make_article("Party leaders met on Monday. Union members voted")])
+    assert result.actors == ()
 
 
 # --- people -------------------------------------------------------------------------------------
@@ -389,6 +450,29 @@ def test_furniture_and_titles_never_make_actors():
     result = find_actors([art])
     assert result.actors == ()
     assert result.mentions["a1"] == () and result.places["a1"] == ()
+
+
+def test_credit_lines_in_the_body_name_no_actors():
+    art = make_article(["By Amira Haddad", "Reporting by Jan de Vries; Editing by Alex Richardson",
+                        "(Reporting by Ana Ruiz in Northport; Writing by Dr Ann Poe)",
+                        "By Reporter Sam Lee", "By Tuesday, Maria Lopez said the port reopened"])
+    result = find_actors([art])
+    assert [a.name for a in result.actors] == ["Maria Lopez"]
+
+
+def test_the_port_strike_corpus_gets_its_actors():
+    from generator.readers import read_corpus
+
+    articles, _ = read_corpus(Path(__file__).resolve().parent / "sites" / "port-strike" / "src")
+    result = find_actors(articles)
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds == {
+        "Elena Varga": "person", "Tomas Brandt": "person", "Hanna Lindqvist": "person",
+        "Dockworkers' Union": "organization", "Northport Port Authority": "organization",
+        "Maersk": "organization",
+    }  # no bylines: Amira Haddad, Jan de Vries, Paul Krasner, Alex Richardson
+    assert actor_of(result, "NPA").name == "Northport Port Authority"
+    assert [r.title for r in by_name(result)["Elena Varga"].roles] == ["Transport Minister"]
 
 
 def test_mention_offsets_point_into_the_text_and_output_is_deterministic():

@@ -213,5 +213,5 @@ def test_a_failed_build_leaves_the_previous_site(tmp_path: Path, capsys) -> None
     (src / "a.txt").write_text("Talks began on 6 June 2020.\n")
     assert cli.main(["build", "--source", str(src), "--output", str(out)]) == 1
     err = capsys.readouterr().err
-    assert "actors.yaml:1: error:" in err and "unknown kind 'robot'" in err and "build failed" in err
+    assert "actors.yaml:2: error:" in err and "unknown kind 'robot'" in err and "build failed" in err
     assert (out / "keep.html").read_text() == "old site"
