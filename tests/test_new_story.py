@@ -1,0 +1,71 @@
+"""A story the generator was not built around (tests/sites/port-strike): no registry, no catalog,
+Markdown with front matter, wire-style datelines, bylines and footers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator import cli
+
+SRC = Path(__file__).resolve().parent / "sites" / "port-strike" / "src"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("port") / "site"
+    assert cli.main(["build", "--source", str(SRC), "--output", str(out), "--quiet"]) == 0
+    return json.loads((out / "data" / "events.json").read_text(encoding="utf-8"))
+
+
+def events_on(data: dict, date: str) -> list[dict]:
+    return [e for e in data["events"] if e["date"] == date]
+
+
+def actor_names(data: dict, event: dict) -> set[str]:
+    names = {a["id"]: a["name"] for a in data["actors"]}
+    return {names[a] for a in event["actors"]}
+
+
+def test_publication_dates_come_from_front_matter_source_and_published_lines(data: dict) -> None:
+    got = {a["file"]: (a["date"], a["date_origin"]) for a in data["articles"]}
+    assert got == {"01-strike-begins.md": ("2023-03-14", "front matter"),
+                   "02-minister-meets.txt": ("2023-03-17", "source line"),
+                   "03-deal.txt": ("2023-03-22", "published line")}
+
+
+def test_people_and_organisations_are_found_without_a_registry(data: dict) -> None:
+    kinds = {a["name"]: a["kind"] for a in data["actors"]}
+    assert kinds["Elena Varga"] == "person"
+    assert kinds["Tomas Brandt"] == "person"
+    assert kinds["Hanna Lindqvist"] == "person"
+    assert kinds["Dockworkers' Union"] == "organization"
+    assert kinds["Northport Port Authority"] == "organization"
+    assert kinds["Maersk"] == "organization"
+    for byline in ("Amira Haddad", "Paul Krasner", "Jan de Vries", "Alex Richardson"):
+        assert byline not in kinds
+
+
+def test_the_announced_meeting_merges_with_its_report_and_is_reported(data: dict) -> None:
+    (meeting,) = events_on(data, "2023-03-17")
+    assert {s["article"] for s in meeting["sources"]} == {"01-strike-begins", "02-minister-meets"}
+    assert meeting["status"] == "reported"
+    assert "Elena Varga" in actor_names(data, meeting)
+
+
+def test_dates_resolve_against_each_articles_own_publication_day(data: dict) -> None:
+    assert events_on(data, "2023-03-13")  # "late on Monday", in a Tuesday article
+    assert any("Dockworkers' Union" in actor_names(data, e) for e in events_on(data, "2023-03-14"))
+    assert [e["status"] for e in events_on(data, "2023-03-23")] == ["planned"]  # "will return on Thursday"
+    assert [e["status"] for e in events_on(data, "2023-05-01")] == ["planned"]
+    assert events_on(data, "2023-W10")  # "last week", in a Friday article of week 11
+    (strike_2015,) = events_on(data, "2015")
+    assert len(strike_2015["sources"]) == 2
+
+
+def test_no_event_takes_its_date_from_furniture_or_numbers(data: dict) -> None:
+    dates = {e["date"] for e in data["events"]}
+    assert dates <= {"2015", "2023-W10", "2023-03-13", "2023-03-14", "2023-03-17", "2023-03-20",
+                     "2023-03-22", "2023-03-23", "2023-04", "2023-05-01"}
