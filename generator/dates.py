@@ -271,11 +271,12 @@ def _rule_month_day(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
         dt.date(2000, month, day)  # a leap year: 29 February may exist
     except ValueError:
         return []
+    relyear = m.groupdict().get("relyear")
     if m["year"]:
         year, direction, why = int(m["year"]), "none", "the year is given"
-    elif m["relyear"] and ctx.dct:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"]]
-        direction, why = "none", f"'{m['relyear']} year' from publication"
+    elif relyear and ctx.dct:
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[relyear]
+        direction, why = "none", f"'{relyear} year' from publication"
     elif ctx.dct:
         direction, cue = _direction(m, ctx)
         year, how = _year_for_month_day(month, day, ctx, direction)
@@ -459,11 +460,64 @@ def _rule_relative_unit(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
         return []
     rel = m["rel"].lower()
     delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
-             "current": 0, "same": 0}[rel]
+             "current": 0, "same": 0, "past": -1}[rel]
     unit = m["unit"].lower()
+    if m["the"] and rel in ("past", "last", "next", "coming") and unit != "weekend":
+        # "the past year", "the next month": a stretch of time ending or starting now
+        return [_Found(m.start(), m.end(), "DURATION", f"P1{_unit_code(unit)}")]
+    if rel == "past":
+        return []
     direction = "past" if delta < 0 else "future" if delta > 0 else "none"
     return [_Found(m.start(), m.end(), "DATE", _relative_value(unit, delta, ctx.dct),
                    direction, f"'{rel} {unit}' counted from publication")]
+
+
+def _rule_period_end(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    """"The end of the year": the current period, marked by its part in TIMEX3 only as a mod."""
+    if not ctx.dct:
+        return []
+    unit = m["unit"].lower()
+    return [_Found(m.start(), m.end(), "DATE", _relative_value(unit, 0, ctx.dct), "none",
+                   f"'the {unit}' is the one of publication")]
+
+
+def _rule_weekend(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    """A weekend: "this"/"the" by the sentence's tense, "last"/"next" by the word."""
+    if not ctx.dct:
+        return []
+    word = m["the"].lower()
+    if word in ("last", "next"):
+        direction, why = ("past" if word == "last" else "future"), f"'{word}'"
+    elif word == "that":
+        return []
+    else:
+        direction, why = _direction(m, ctx)
+    weekday = ctx.dct.weekday()
+    if direction == "past" and weekday < 5:
+        delta = -1
+    elif direction == "future" and weekday >= 5 and word != "this":
+        delta = 1
+    else:
+        delta = 1 if word == "next" else 0
+    return [_Found(m.start(), m.end(), "DATE", _relative_value("weekend", delta, ctx.dct),
+                   direction, why)]
+
+
+def _rule_day_range(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    """"June 8-12": the first day, and the last one in its own span."""
+    first = _rule_month_day(m, ctx)
+    if not first:
+        return []
+    day2 = int(re.sub(r"\D", "", m["day2"]))
+    year_month = first[0].value[:8]
+    try:
+        dt.date(int(year_month[:4]), int(year_month[5:7]), day2)
+    except ValueError:
+        return first if year_month.startswith("XXXX") else []
+    start = m.start("month")
+    return [replace(first[0], start=start, end=m.end("day")),
+            _Found(m.start("day2"), m.end("day2"), "DATE", f"{year_month}{day2:02d}",
+                   first[0].direction, "end of a range")]
 
 
 def _rule_ago(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
@@ -620,6 +674,7 @@ RULES: dict[str, Rule] = {
     "season": _rule_season, "year": _rule_year, "relative-day": _rule_relative_day,
     "this-part": _rule_this_part, "relative-unit": _rule_relative_unit, "ago": _rule_ago,
     "weekday": _rule_weekday, "year-earlier": _rule_year_earlier, "rate": _rule_rate,
+    "period-end": _rule_period_end, "weekend": _rule_weekend, "day-range": _rule_day_range,
     "clock": _rule_clock, "set": _rule_set,
     "duration": _rule_duration, "vague-duration": _rule_vague_duration, "ref": _rule_ref,
 }

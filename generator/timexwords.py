@@ -141,9 +141,16 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                      re.IGNORECASE)),
     ("relative-unit", _c(
         r"\b(?:(?P<mod>earlier|later|early|late|mid|the\s+end\s+of|the\s+beginning\s+of|"
-        r"the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?:the\s+)?(?P<rel>last|next|this|coming|previous|"
-        r"following|current|same)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|decade|century)\b",
-        re.IGNORECASE)),
+        r"the\s+start\s+of|the\s+middle\s+of)[\s-]+)?(?P<the>the\s+)?(?P<rel>last|next|this|coming|"
+        r"previous|following|current|same|past)\s+(?:fiscal\s+)?(?P<unit>week|weekend|month|year|quarter|"
+        r"decade|century)\b", re.IGNORECASE)),
+    ("period-end", _c(
+        r"\b(?P<mod>(?:the\s+)?(?:end|beginning|start|middle|rest|remainder))\s+of\s+the\s+"
+        r"(?P<unit>week|month|year|quarter|decade|century)\b", re.IGNORECASE)),
+    ("weekend", _c(r"\b(?P<the>the|this|last|next|that)\s+weekend\b", re.IGNORECASE)),
+    ("day-range", _c(
+        rf"(?P<month>{_MONTH_ALT})\s+(?P<day>{DAY})\s?[-–]\s?(?P<day2>{DAY})\b"
+        rf"(?:,?\s+(?P<year>{YEAR})\b)?")),
     ("year-earlier", _c(r"\b(?P<word>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)\b",
                         re.IGNORECASE)),
     ("rate", _c(
@@ -195,6 +202,7 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "rate": ("a ", "an ", "per ", "each "), "relative-day": ("today", "yesterday", "tomorrow", "tonight"),
     "this-part": ("morning", "afternoon", "evening", "night"),
     "relative-unit": ("week", "month", "year", "quarter", "decade", "century"),
+    "period-end": (" of the ",), "weekend": ("weekend",), "day-range": ("-", "–"),
     "ago": ("ago", "earlier", "before", "later", "from now", "hence"),
     "weekday": ("day",), "clock": ("a.m", "p.m", "am", "pm", ":", "midnight", "noon", "midday"),
     "set": ("every", "each", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
