@@ -527,6 +527,8 @@ def _rule_ago(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
     sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
     direction = "past" if sign < 0 else "future"
     code = _unit_code(m["unit"])
+    if m["unit"].lower().startswith(("hour", "minute", "second")) and m["dir"].lower() != "ago":
+        return []  # "two hours later": a duration from the last event, not from publication
     if amount is None or amount != int(amount):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return [_Found(m.start(), m.end(), "DATE", ref, direction, "an unspecified amount")]

@@ -126,15 +126,24 @@ def cues(sentence: str) -> list[Cue]:
     return out
 
 
+NEAR_WORDS = 6
+
+
 def direction_near(
     sentence: str, start: int, end: int, found: list[Cue] | None = None
 ) -> tuple[Direction, str]:
-    """The direction of the cue nearest to `sentence[start:end]`, and why.
+    """The direction of the cue that governs `sentence[start:end]`, and why.
 
-    Nearness is counted in characters to the expression; a cue before the expression
-    wins a tie, because English puts the governing verb first.
+    A cue at most six words before the expression governs it ("will visit the port on
+    Monday, her office said"); otherwise the nearest cue on either side, counted in
+    characters, with a cue before the expression winning a tie.
     """
     found = cues(sentence) if found is None else found
+    before = [c for c in found if c.end <= start]
+    if before:
+        cue = before[-1]
+        if len(_WORD.findall(sentence[cue.end:start])) <= NEAR_WORDS:
+            return cue.direction, f"tense cue {cue.word!r} just before points to the {cue.direction}"
     best: tuple[int, int, Cue] | None = None
     for cue in found:
         if cue.start >= start and cue.end <= end:
