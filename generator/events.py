@@ -147,14 +147,14 @@ def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[st
 def _same_happening(a: _Candidate, b: _Candidate, kinds: Mapping[str, str]) -> bool:
     """Whether two reports on the same date tell of the same happening.
 
-    A shared person or organisation is enough; countries are named in nearly every
-    sentence of a story, so a shared country also needs a shared content word. Within
+    A shared person or organisation is enough; countries and places are named in nearly
+    every sentence of a story, so a shared country or place also needs a shared content word. Within
     one article a shared content word is enough: a story retells its own news.
     """
     shared = set(a.actors) & set(b.actors)
     named = {x for x in shared if kinds.get(x) != "country"}
     words = a.keywords & b.keywords
-    if named or (shared and words):
+    if named or ((shared or set(a.places) & set(b.places)) and words):
         return True
     if a.article.id == b.article.id and words:
         return True

@@ -237,6 +237,9 @@ _FURNITURE_START = re.compile(
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(r".*\ball rights reserved\b[\s.]*", re.IGNORECASE)
+# "Associated Press writer Jane Doe in Cairo contributed to this report." and the like.
+_CONTRIBUTED = re.compile(r".{0,160}\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+"
+                          r"(?:report|story|article)[\s.]*", re.IGNORECASE)
 _BYLINE = re.compile(r"(?i:by)\s+[A-Z][\w.'’\-]*(?:,?\s+(?:[A-Z][\w.'’\-]*|and|&))*[\s.]*")
 _LINK = re.compile(r"[^@\s]+@[^@\s]+\.\w+|https?://\S+|www\.\S+")
 _DATE_ONLY = re.compile(rf"\s*{DATE}(?:[\s,|]+\d{{1,2}}:\d{{2}}.*)?", re.IGNORECASE)
@@ -257,7 +260,7 @@ def is_furniture(para: str) -> bool:
         return False
     if _FURNITURE_START.match(para) and len(para) <= 200:
         return True
-    patterns = (_FURNITURE_FULL, _RIGHTS, _DATE_ONLY)
+    patterns = (_FURNITURE_FULL, _RIGHTS, _CONTRIBUTED, _DATE_ONLY)
     if any(p.fullmatch(para) for p in patterns) or published_line(para) or _only_links(para):
         return True
     return len(para.split()) <= 8 and bool(_BYLINE.fullmatch(para))
