@@ -69,3 +69,39 @@ def test_no_event_takes_its_date_from_furniture_or_numbers(data: dict) -> None:
     dates = {e["date"] for e in data["events"]}
     assert dates <= {"2015", "2023-W10", "2023-03-13", "2023-03-14", "2023-03-17", "2023-03-20",
                      "2023-03-22", "2023-03-23", "2023-04", "2023-05-01"}
+
+
+# ---- a second story: wire-service datelines (AP, Reuters), military titles, a registry-free
+# ---- corpus where one article is dated by its dateline plus the year of its source line.
+
+SUDAN = Path(__file__).resolve().parent / "sites" / "sudan-talks" / "src"
+
+
+@pytest.fixture(scope="module")
+def sudan(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("sudan") / "site"
+    assert cli.main(["build", "--source", str(SUDAN), "--output", str(out), "--quiet"]) == 0
+    return json.loads((out / "data" / "events.json").read_text(encoding="utf-8"))
+
+
+def test_dateline_takes_its_year_from_the_source_line(sudan: dict) -> None:
+    got = {a["file"]: (a["date"], a["date_origin"]) for a in sudan["articles"]}
+    assert got["a2.txt"] == ("2023-05-06", "dateline")
+
+
+def test_titled_people_are_actors_and_contributors_are_not(sudan: dict) -> None:
+    kinds = {a["name"]: a["kind"] for a in sudan["actors"]}
+    for person in ("Abdel Fattah Burhan", "Mohamed Hamdan Dagalo", "Volker Perthes",
+                   "Antony Blinken", "Omar al-Bashir"):
+        assert kinds.get(person) == "person", person
+    assert kinds.get("Rapid Support Forces") == "organization"
+    for credit in ("Samy Magdy", "Aidan Lewis", "Michael Georgy", "Alison Williams"):
+        assert credit not in kinds
+
+
+def test_announced_talks_merge_with_their_report(sudan: dict) -> None:
+    (talks,) = events_on(sudan, "2023-05-06")
+    assert {s["article"] for s in talks["sources"]} == {"a1", "a2"}
+    assert talks["status"] == "reported"
+    (war,) = events_on(sudan, "2023-04-15")
+    assert {s["article"] for s in war["sources"]} == {"a1", "a2"}
