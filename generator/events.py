@@ -144,28 +144,25 @@ def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[st
 # ---------------------------------------------------------------- merging
 
 
-def _same_happening(a: _Candidate, b: _Candidate, kinds: Mapping[str, str]) -> bool:
-    """Whether two reports on the same date tell of the same happening.
+def _merge_keys(c: _Candidate, kinds: Mapping[str, str]) -> set[tuple[str, ...]]:
+    """What two reports on the same date must share to tell of the same happening.
 
-    A shared person or organisation is enough; countries and places are named in nearly
-    every sentence of a story, so a shared country or place also needs a shared content word. Within
-    one article a shared content word is enough: a story retells its own news.
+    A person or organisation is enough; countries and places are named in nearly every
+    sentence of a story, so a shared country or place also needs a shared content word.
+    Within one article a shared content word is enough (a story retells its own news);
+    across articles, two shared content words.
     """
-    shared = set(a.actors) & set(b.actors)
-    named = {x for x in shared if kinds.get(x) != "country"}
-    words = a.keywords & b.keywords
-    if named or ((shared or set(a.places) & set(b.places)) and words):
-        return True
-    if a.article.id == b.article.id and words:
-        return True
-    return len(words) >= 2
+    words = sorted(c.keywords)
+    where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
+    keys: set[tuple[str, ...]] = {("actor", a) for a in c.actors if kinds.get(a) != "country"}
+    keys |= {("place", p, w) for p in where for w in words}
+    keys |= {("article", c.article.id, w) for w in words}
+    keys |= {("words", w1, w2) for i, w1 in enumerate(words) for w2 in words[i + 1:]}
+    return keys
 
 
 def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
-    """Group candidates on the same date that report the same happening (union-find)."""
-    by_date: dict[PartialDate, list[int]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        by_date[c.date].append(i)
+    """Group candidates on the same date that share a merge key (union-find, near-linear)."""
     parent = list(range(len(cands)))
 
     def find(i: int) -> int:
@@ -174,11 +171,12 @@ def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Cand
             i = parent[i]
         return i
 
-    for idxs in by_date.values():
-        for x, i in enumerate(idxs):
-            for j in idxs[x + 1:]:
-                if _same_happening(cands[i], cands[j], kinds):
-                    parent[find(j)] = find(i)
+    first: dict[tuple[object, ...], int] = {}
+    for i, c in enumerate(cands):
+        for key in _merge_keys(c, kinds):
+            j = first.setdefault((c.date, *key), i)
+            if j != i:
+                parent[find(i)] = find(j)
     groups: dict[int, list[_Candidate]] = defaultdict(list)
     for i, c in enumerate(cands):
         groups[find(i)].append(c)
