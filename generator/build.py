@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator import actors as actor_mod
 from generator import events as event_mod
-from generator import readers, render, writer
-from generator.model import Article, Diagnostic, Mention, Timeline
+from generator import readers, render, slugs, sourcefiles, urls, writer
+from generator import search as search_mod
+from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REGISTRY_NAME = "actors.yaml"
@@ -22,6 +24,7 @@ class BuildResult:
     timeline: Timeline
     mentions: Mapping[str, Sequence[Mention]]
     files: dict[str, bytes] = field(default_factory=dict)
+    search: search_mod.SearchReport | None = None  # None: indexing was not asked for
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -33,15 +36,19 @@ class BuildResult:
         return any(d.level in bad for d in self.diagnostics)
 
 
-def make_timeline(source: Path) -> tuple[Timeline, Mapping[str, Sequence[Mention]]]:
+def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE) -> tuple[
+    Timeline, Mapping[str, Sequence[Mention]]
+]:
     """Read every article under `source` and extract actors and events."""
-    articles, diags = readers.read_corpus(source)
+    articles, diags = readers.read_corpus(source, max_size)
     registry: tuple[actor_mod.RegistryEntry, ...] = ()
     reg_path = source / REGISTRY_NAME
-    if reg_path.is_file():
+    # read_corpus has already reported a registry that is a link out, too big or not a file
+    if reg_path.is_file() and sourcefiles.usable(source, REGISTRY_NAME, max_size)[0]:
         registry, reg_diags = actor_mod.load_registry(reg_path, display=REGISTRY_NAME)
         diags = diags + reg_diags
     found = actor_mod.find_actors(articles, registry)
+    diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors)
     timeline = Timeline(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
@@ -59,9 +66,18 @@ def build(
     templates: Path | None = None,
     static: Path | None = None,
     strict: bool = False,
+    with_search: bool = True,
+    max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
 ) -> BuildResult:
-    """Build the site from `source` into `output`; the old site stays if the build fails."""
-    timeline, mentions = make_timeline(source)
+    """Build the site from `source` into `output`; the old site stays if the build fails.
+
+    Raises ValueError before reading anything when `output` is a folder it must not replace.
+    """
+    writer.check_output(Path(output), Path(source), contents=False)
+    timeline, mentions = make_timeline(source, max_size)
+    epoch, problem = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
+    if problem is not None:
+        timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
     result = BuildResult(timeline, mentions)
     if result.failed(strict):
         return result
@@ -71,9 +87,48 @@ def build(
         templates or PROJECT_ROOT / "templates",
         static or PROJECT_ROOT / "static",
         mentions,
+        epoch=epoch,
     )
-    writer.write_site(result.files, output)
+
+    def index(folder: Path) -> None:
+        result.search = search_mod.index_site(folder)
+
+    writer.write_site(result.files, output, before_swap=index if with_search else None)
     return result
+
+
+def page_clashes(articles: Sequence[Article], actors: Sequence[Actor],
+                 mentions: Mapping[str, Sequence[Mention]]) -> list[Diagnostic]:
+    """An error for each page that would be one file with another on a case-blind system."""
+    first_seen: dict[str, str] = {}
+    for article_id, found in sorted(mentions.items()):
+        for m in found:
+            first_seen.setdefault(m.actor, article_id)
+    paths = {a.id: a.path for a in articles}
+    owners = [(urls.article_path(a.id), a.path) for a in articles]
+    for actor in actors:
+        where = REGISTRY_NAME if actor.origin == "registry" else paths.get(
+            first_seen.get(actor.id, ""), REGISTRY_NAME)
+        owners.append((urls.actor_path(actor.id), where))
+    return [
+        Diagnostic("error", second, f"would write the same page as {first} ({page}) on a "
+                   "file system that ignores case; rename one")
+        for page, first, second in slugs.case_clashes(owners)
+    ]
+
+
+def source_date_epoch(value: str | None) -> tuple[int | None, Diagnostic | None]:
+    """`SOURCE_DATE_EPOCH` (seconds since 1970), the date feeds give as their last update."""
+    if value is None or not value.strip():
+        return None, None
+    try:
+        seconds = int(value)
+    except ValueError:
+        seconds = -1
+    if not 0 <= seconds < 253402300800:  # up to the end of year 9999
+        msg = f"not a whole number of seconds since 1970: {value!r}; ignored"
+        return None, Diagnostic("warning", "SOURCE_DATE_EPOCH", msg)
+    return seconds, None
 
 
 def dating_report(articles: Sequence[Article]) -> list[str]:
@@ -81,5 +136,6 @@ def dating_report(articles: Sequence[Article]) -> list[str]:
     lines = []
     for a in articles:
         when = f"{a.date.isoformat()} ({a.date_origin})" if a.date else "undated (see warning)"
-        lines.append(f"  {a.path}: {when}")
+        path = a.path if a.path.isprintable() else a.path.encode("unicode_escape").decode()
+        lines.append(f"  {path}: {when}")  # no terminal escape codes from a file name
     return lines

@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import __version__, dates
+from generator import __version__, dates, sourcefiles
 
 
 def _date_arg(text: str) -> dt.date:
@@ -18,6 +18,13 @@ def _date_arg(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _size_arg(text: str) -> int:
+    try:
+        return sourcefiles.parse_size(text)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -28,9 +35,26 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build the site from the articles folder")
     b.add_argument("--source", type=Path, default=Path("seeds"), help="articles folder (seeds/)")
     b.add_argument("--output", type=Path, default=Path("site"), help="output folder (site/)")
-    b.add_argument("--title", default="Timeline", help="site title")
+    b.add_argument("--config", type=Path, help="site configuration (default: site.yaml, if present)")
+    b.add_argument("--title", help="site title (overrides the config)")
+    b.add_argument("--base-url", help="where the site is published: an absolute URL "
+                   "(https://USER.github.io/REPO/) or a path (/REPO/); overrides the config")
     b.add_argument("--strict", action="store_true", help="fail on warnings too")
     b.add_argument("--quiet", action="store_true", help="print only problems")
+    b.add_argument("--max-size", type=_size_arg, default=sourcefiles.DEFAULT_MAX_SIZE,
+                   metavar="SIZE",
+                   help="skip article files bigger than this: bytes, or e.g. 500K, 2M (10M)")
+    b.add_argument("--no-search", dest="search", action="store_false",
+                   help="skip the search index (Pagefind)")
+    v = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on every change")
+    v.add_argument("--source", type=Path, default=Path("seeds"), help="articles folder (seeds/)")
+    v.add_argument("--output", type=Path, default=Path("site"), help="output folder (site/)")
+    v.add_argument("--config", type=Path, help="site configuration (default: site.yaml, if present)")
+    v.add_argument("--title", help="site title (overrides the config)")
+    v.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    v.add_argument("--port", type=int, default=8000, help="port (8000; 0 picks a free one)")
+    v.add_argument("--no-search", dest="search", action="store_false",
+                   help="skip the search index (Pagefind)")
     d = sub.add_parser("dates", help="print the temporal expressions in a text as JSON lines")
     d.add_argument("file", help="a text file, or - for standard input")
     d.add_argument("--dct", type=_date_arg, help="publication date, YYYY-MM-DD")
@@ -43,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "build":
         return _cmd_build(args)
+    if args.command == "serve":
+        return _cmd_serve(args)
     return _cmd_dates(args)
 
 
@@ -63,18 +89,29 @@ def _cmd_dates(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from generator import build, render
+    from generator import build
 
     if not args.source.is_dir():
         print(f"{args.source}: error: no such folder; pass --source DIR", file=sys.stderr)
         return 2
+    if args.config is not None and not args.config.is_file():
+        print(f"{args.config}: error: no such config file; pass --config FILE", file=sys.stderr)
+        return 2
+    config = _site_config(args)
+    if config is None:
+        return 1
     began = time.perf_counter()
     try:
-        result = build.build(args.source, args.output, render.SiteConfig(title=args.title),
-                             strict=args.strict)
+        result = build.build(args.source, args.output, config,
+                             strict=args.strict, with_search=args.search,
+                             max_size=args.max_size)
     except ValueError as e:  # the writer refuses a dangerous output folder
         print(f"{args.output}: error: {e}", file=sys.stderr)
         return 2
+    except OSError as e:  # disk full, no permission: the previous site is still in place
+        print(f"{args.output}: error: cannot write the site ({e.strerror or e}); "
+              "the previous site is left as it was", file=sys.stderr)
+        return 1
     for diag in result.diagnostics:
         if diag.level != "info" or not args.quiet:
             print(diag, file=sys.stderr)
@@ -85,7 +122,94 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if result.failed(args.strict):
         print(f"build failed: {args.output} left as it was", file=sys.stderr)
         return 1
+    _report_search(result.search, args.quiet)
     if not args.quiet:
         print(f"{len(tl.articles)} articles, {len(tl.events)} events, {len(tl.actors)} actors "
               f"-> {args.output}/ ({len(result.files)} files, {time.perf_counter() - began:.2f} s)")
     return 0
+
+
+def _site_config(args: argparse.Namespace):
+    """The site config from the file and the flags, or None (after saying why) if it is bad."""
+    from generator import config as config_mod
+
+    config, diags = config_mod.resolve(args.config, args.title, args.base_url)
+    for diag in diags:
+        print(diag, file=sys.stderr)
+    bad = {"error", "warning"} if args.strict else {"error"}
+    if any(d.level in bad for d in diags):
+        print(f"build failed: {args.output} left as it was", file=sys.stderr)
+        return None
+    return config
+
+
+def _report_search(report, quiet: bool) -> None:
+    """A failed or skipped index is a warning (the site still works); success is info."""
+    if report is None:
+        return
+    if not report.ok:
+        print(f"warning: {report.message}", file=sys.stderr)
+    elif not quiet:
+        print(report.message)
+
+
+def _serve_build(args: argparse.Namespace):
+    """One build for the dev server, as a `serve.Outcome` (problems as printable lines)."""
+    from generator import build, serve
+    from generator import config as config_mod
+
+    began = time.perf_counter()
+    config, config_diags = config_mod.resolve(getattr(args, "config", None), args.title)
+    if any(d.level == "error" for d in config_diags):
+        return serve.Outcome(False, tuple(str(d) for d in config_diags))
+    result = build.build(args.source, args.output, config, with_search=args.search)
+    problems = tuple(str(d) for d in config_diags + result.diagnostics if d.level != "info")
+    if result.failed():
+        return serve.Outcome(False, problems)
+    if result.search is not None and not result.search.ok:
+        problems += (f"warning: {result.search.message}",)
+    tl = result.timeline
+    return serve.Outcome(True, problems, f"built {len(tl.articles)} articles, {len(tl.events)} "
+                         f"events in {time.perf_counter() - began:.2f} s")
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import functools
+    import threading
+
+    from generator import build, serve, writer
+    from generator import config as config_mod
+
+    if not args.source.is_dir():
+        print(f"{args.source}: error: no such folder; pass --source DIR", file=sys.stderr)
+        return 2
+    try:
+        writer.check_output(Path(args.output).absolute())
+    except ValueError as e:
+        print(f"{args.output}: error: {e}", file=sys.stderr)
+        return 2
+    state, rebuild = serve.BuildState(), functools.partial(_serve_build, args)
+    serve.publish(state, serve.run_build(rebuild), _log)
+    try:
+        server = serve.make_server(args.output, state, args.host, args.port)
+    except OSError as e:
+        print(f"error: cannot listen on {args.host}:{args.port}: {e}", file=sys.stderr)
+        return 2
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    theme = config_mod.resolve(args.config, args.title)[0].theme  # a theme folder, if any
+    paths = serve.watched([args.source, build.PROJECT_ROOT / "templates",
+                           build.PROJECT_ROOT / "static", args.config or Path("site.yaml"),
+                           *([theme] if theme else [])])
+    host, port = server.server_address[:2]
+    _log(f"Serving {args.output}/ at http://{host}:{port}/ (Ctrl+C to stop)")
+    _log("Watching " + ", ".join(str(p) for p in paths))
+    try:
+        serve.watch_and_rebuild(paths, args.output, state, rebuild, _log)
+    finally:
+        server.shutdown()
+        server.server_close()
+    return 0
+
+
+def _log(line: str) -> None:
+    print(line, flush=True)

@@ -92,6 +92,17 @@ def value_to_date(value: str) -> PartialDate | None:
     return None
 
 
+# Publication dates the engine reasons from: far enough from year 1 and year 9999 that
+# "next week" or "on June 8" never leaves the calendar (outside it: no publication date).
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(8999, 12, 31)
+
+
+def in_range(day: dt.date | None) -> bool:
+    """Whether `day` is a publication date the engine can count from."""
+    return day is not None and EARLIEST <= day <= LATEST
+
+
 @dataclass
 class _Ctx:
     """What a rule needs to normalise one match."""
@@ -533,9 +544,17 @@ def _rule_ago(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return [_Found(m.start(), m.end(), "DATE", ref, direction, "an unspecified amount")]
     n = int(amount) * sign
-    value = _ago_value(code, n, ctx.dct)
+    try:
+        value = _ago_value(code, n, ctx.dct)
+    except (OverflowError, ValueError):  # "9999999 days ago": beyond the calendar
+        value = ""
+    if not _CALENDAR_VALUE.fullmatch(value) or value.startswith("0000"):
+        value = "PAST_REF" if sign < 0 else "FUTURE_REF"  # before year 1 or after 9999
     return [_Found(m.start(), m.end(), "DATE", value, direction,
                    f"{abs(n)} {m['unit'].lower()} {m['dir'].lower()} counted from publication")]
+
+
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-[0-9W-]+)?|\d{2}")
 
 
 def _ago_value(code: str, n: int, dct: dt.date) -> str:
@@ -776,7 +795,8 @@ def tag_sentence(
     text: str, start: int, end: int, dct: dt.date | None, anchors: Sequence[dt.date] = ()
 ) -> list[Timex]:
     """The temporal expressions in `text[start:end]`, one sentence."""
-    ctx = _Ctx(text, start, end, dct, list(anchors))
+    dct = dct if in_range(dct) else None
+    ctx = _Ctx(text, start, end, dct, [a for a in anchors if in_range(a)])
     chosen = _attach_clocks(_select(_candidates(ctx)), text)
     out = []
     for found, name in chosen:

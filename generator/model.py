@@ -128,12 +128,20 @@ class Diagnostic:
     col: int | None = None
 
     def __str__(self) -> str:
-        where = self.path
+        """`path:line:col: level: message`, always on one line (names may hold line breaks)."""
+        where = _one_line(self.path)
         if self.line is not None:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: {self.level}: {self.message}"
+        return f"{where}: {self.level}: {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    """Text with line breaks and other control characters shown as escapes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 @dataclass(frozen=True)

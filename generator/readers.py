@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import posixpath
-import re
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-import yaml
-
+from generator import catalog, decoding, fields, slugs, sourcefiles, urls, yamlio
 from generator import textutil as tu
+from generator.dates import in_range
+from generator.fields import parse_iso_date
 from generator.model import Article, Diagnostic, Level, Paragraph, Sentence
 from generator.textutil import split_sentences
 
-__all__ = ["read_article", "read_corpus", "split_sentences"]
+__all__ = ["parse_iso_date", "read_article", "read_corpus", "split_sentences"]
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-DATA_FILES = frozenset({"catalog.yaml", "actors.yaml"})
-BACKUP_SUFFIXES = ("~", ".swp", ".bak")
 UNDATED = "could not infer a publication date; add `date:` front matter or a catalog entry"
 _LEVEL_RANK = {"error": 0, "warning": 1, "info": 2}
-_YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError)
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?")
 
 
 def _diag(level: Level, path: str, message: str, line: int | None = None,
@@ -38,79 +31,7 @@ def _diag_key(d: Diagnostic) -> tuple[str, int, int, int, str]:
     return (d.path, d.line or 0, d.col or 0, _LEVEL_RANK[d.level], d.message)
 
 
-# --- YAML -------------------------------------------------------------------------------------
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loader that keeps dates as the strings written."""
-
-
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
-
-
-def _load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data and the node tree (for line numbers) of one YAML document."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
-    finally:
-        loader.dispose()
-
-
-def _yaml_problem(exc: Exception, first_line: int) -> tuple[str, int, int | None]:
-    """(problem, line in the file, column) of a YAML error; the YAML starts at `first_line`."""
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or (str(exc).splitlines() or ["invalid YAML"])[0]
-    if mark is None:
-        return problem, first_line, None
-    return problem, first_line + mark.line, mark.column + 1
-
-
-def _value_lines(node: yaml.Node | None, first_line: int) -> dict[str, int]:
-    """File line of each key of a mapping node."""
-    if not isinstance(node, yaml.MappingNode):
-        return {}
-    return {str(k.value): first_line + k.start_mark.line for k, _ in node.value}
-
-
-def parse_iso_date(value: Any) -> dt.date | None:
-    """A `YYYY-MM-DD` value (string or date) as a date, or None if it is not a real date."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    m = _ISO_DATE.fullmatch(str(value).strip())
-    try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
-    except ValueError:
-        return None
-
-
-# --- decoding and front matter ----------------------------------------------------------------
-
-
-def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
-    """Text of a file: UTF-8 (BOM stripped), else cp1252, else latin-1, with a warning."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), [_diag("warning", rel, "read as UTF-16; re-save as UTF-8")]
-        except UnicodeDecodeError:
-            pass
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        message = f"not valid UTF-8; read as {encoding} instead: re-save the file as UTF-8"
-        return text, [_diag("warning", rel, message, line)]
-    return None, [_diag("error", rel, "cannot decode the file; re-save it as UTF-8")]
+# --- front matter ----------------------------------------------------------------------------
 
 
 class _Split(NamedTuple):
@@ -135,27 +56,27 @@ def _split_front_matter(text: str, rel: str) -> tuple[_Split, list[Diagnostic]]:
     return _Split(None, 0, 0), [_diag("warning", rel, message, 1)]
 
 
-def _parse_front_matter(
-    yaml_text: str, rel: str
-) -> tuple[dict[str, Any], dict[str, int], list[Diagnostic]]:
-    """Front-matter fields and the file line of each; a bad block is reported and ignored."""
+def _parse_front_matter(yaml_text: str, rel: str) -> tuple[
+    dict[str, Any], fields.Where, list[Diagnostic]
+]:
+    """Front-matter fields and where each is in the file; a bad block is reported and ignored."""
+    where = fields.Where(rel, "front-matter", {}, {})
     try:
-        data, node = _load_yaml(yaml_text)
-    except _YAML_ERRORS as exc:
-        problem, line, col = _yaml_problem(exc, 2)
+        data, node = yamlio.load(yaml_text)
+    except yamlio.ERRORS as exc:
+        problem, line, col = yamlio.problem(exc, 2)
         message = f"malformed front matter ignored ({problem}); fix the YAML between the `---` lines"
-        return {}, {}, [_diag("warning", rel, message, line, col)]
+        return {}, where, [_diag("warning", rel, message, line, col)]
     if data is None:
-        return {}, {}, []
+        return {}, where, []
     if not isinstance(data, dict):
-        message = "front matter ignored: write it as `key: value` lines"
-        return {}, {}, [_diag("warning", rel, message, 2)]
-    return {str(k): v for k, v in data.items()}, _value_lines(node, 2), []
+        message = "front matter ignored: write it as `key: value` lines, not as a list or text"
+        return {}, where, [_diag("warning", rel, message, 2)]
+    keys, values = fields.spots(node, 2)
+    return {str(k): v for k, v in data.items()}, where._replace(keys=keys, values=values), []
 
 
 # --- metadata ---------------------------------------------------------------------------------
-
-_KNOWN_KEYS = frozenset({"title", "date", "published", "outlet", "url", "file"})
 
 
 class _Meta(NamedTuple):
@@ -169,49 +90,20 @@ class _Meta(NamedTuple):
     extra: tuple[tuple[str, str], ...]
 
 
-def _text_field(*values: Any) -> str | None:
-    """The first non-empty value, as a one-line string."""
-    for value in values:
-        if value is not None and (text := " ".join(str(value).split())):
-            return text
-    return None
-
-
-def _as_text(value: Any) -> str:
-    """A metadata value as text ("" for none)."""
-    return "" if value is None else str(value)
-
-
-def _front_date(front: Mapping[str, Any], lines: dict[str, int], rel: str) -> tuple[
-    dt.date | None, list[Diagnostic]
-]:
-    """The front matter's `date` (or `published`), reporting one that is not a real date."""
-    key = "date" if front.get("date") is not None else "published"
-    value = front.get(key)
-    if value is None:
-        return None, []
-    day = parse_iso_date(value)
-    if day is None:
-        message = f"front-matter date {str(value)!r} is not a real date (write YYYY-MM-DD); ignored"
-        return None, [_diag("warning", rel, message, lines.get(key))]
-    return day, []
-
-
-def _merge_meta(front: Mapping[str, Any], lines: dict[str, int],
-                entry: Mapping[str, Any] | None, rel: str) -> tuple[_Meta, list[Diagnostic]]:
-    """Front matter over catalog, field by field."""
-    entry = entry or {}
-    front_day, diags = _front_date(front, lines, rel)
-    cat_day = parse_iso_date(_text_field(entry.get("published"), entry.get("date")) or "")
-    origin = "front matter" if front_day else "catalog" if cat_day else "undated"
-    extra = {str(k): _as_text(v) for k, v in entry.items() if k not in _KNOWN_KEYS}
-    extra.update({k: _as_text(v) for k, v in front.items() if k not in _KNOWN_KEYS})
+def _merge_meta(front: Mapping[str, Any], where: fields.Where,
+                entry: Mapping[str, Any] | None) -> tuple[_Meta, list[Diagnostic]]:
+    """Front matter over catalog, field by field (the catalog's problems are reported with it)."""
+    mine, diags = fields.read_fields(front, where)
+    cat = fields.quiet_fields(entry)
+    origin = "front matter" if mine.date else "catalog" if cat.date else "undated"
+    extra = dict(cat.extra)
+    extra.update(mine.extra)
     meta = _Meta(
-        _text_field(front.get("title"), entry.get("title")),
-        front_day or cat_day,
+        mine.title or cat.title,
+        mine.date or cat.date,
         origin,
-        _text_field(front.get("outlet"), entry.get("outlet")),
-        _text_field(front.get("url"), entry.get("url")),
+        mine.outlet or cat.outlet,
+        mine.url or cat.url,
         tuple(sorted(extra.items())),
     )
     return meta, diags
@@ -425,45 +317,35 @@ def _infer(doc: _Doc, kinds: list[str], datelines: dict[int, tu.Dateline]) -> _I
 
 
 def _article_id(rel: str) -> str:
-    """A file-system-safe slug of the path without its extension."""
-    path = PurePosixPath(rel)
-    return tu.slugify(str(path.with_suffix("")) if path.suffix else rel)
+    """A slug of the path without its extension, safe as a file name on every OS."""
+    return slugs.article_slug(rel)
 
 
-def _prepare(rel: str, raw: bytes) -> tuple[str | None, list[Diagnostic]]:
-    """Decoded text with `\\n` line endings, or None (with the reason) if there is none."""
-    text, diags = _decode(raw, rel)
-    if text is None:
-        return None, diags
-    if "\x00" in text:
-        return None, [*diags, _diag("warning", rel, "looks like a binary file, not text; skipped")]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return None, [*diags, _diag("warning", rel, "empty file skipped; add text or remove it")]
-    return text, diags
+NO_ARTICLES = "no articles found (.txt or .md files); add some, or check --source"
+NO_TEXT = "no article text after the front matter; write the article below the closing `---`"
 
 
 def read_article(
     path: Path, rel: str, raw: bytes, catalog_entry: Mapping[str, Any] | None
 ) -> tuple[Article | None, list[Diagnostic]]:
     """One article from its bytes; None (with diagnostics saying why) if it cannot be read."""
-    text, diags = _prepare(rel, raw)
+    text, diags = decoding.prepare(raw, rel)
     if text is None:
         return None, diags
     split, more = _split_front_matter(text, rel)
     diags += more
     front: dict[str, Any] = {}
-    lines: dict[str, int] = {}
+    where = fields.Where(rel, "front-matter", {}, {})
     if split.yaml_text is not None:
-        front, lines, more = _parse_front_matter(split.yaml_text, rel)
+        front, where, more = _parse_front_matter(split.yaml_text, rel)
         diags += more
     body = text[split.body :]
-    if not body.strip():
-        return None, [*diags, _diag("warning", rel, "no article text after the front matter")]
-    meta, more = _merge_meta(front, lines, catalog_entry, rel)
-    diags += more
     is_md = path.suffix.lower() == ".md"
     doc = _markdown_doc(body) if is_md else _plain_doc(body, split.lines)
+    if not doc.text.strip():
+        return None, [*diags, _diag("warning", rel, NO_TEXT)]
+    meta, more = _merge_meta(front, where, catalog_entry)
+    diags += more
     article, more = _build(rel, meta, doc)
     return article, diags + more
 
@@ -476,7 +358,7 @@ def _build(rel: str, meta: _Meta, doc: _Doc) -> tuple[Article, list[Diagnostic]]
     sentences, datelines = _sentences(doc, kinds)
     found = _infer(doc, kinds, datelines)
     date, origin, diags = meta.date, meta.origin, []
-    if date is None:
+    if date is None and in_range(found.date):  # year 9999 in a dateline is no date
         date, origin = found.date, found.origin
     if date is None:
         line = _file_line(doc, found.line_offset) if found.line_offset is not None else None
@@ -491,105 +373,7 @@ def _build(rel: str, meta: _Meta, doc: _Doc) -> tuple[Article, list[Diagnostic]]
     return article, diags
 
 
-# --- catalogs -------------------------------------------------------------------------------
-
-
-def _catalog_items(data: Any, node: Any, rel: str) -> tuple[list[tuple[Any, Any]], list[Diagnostic]]:
-    """(entry, YAML node) pairs of a catalog's `articles:` list."""
-    if data is None:
-        return [], []
-    items = data.get("articles") if isinstance(data, dict) else None
-    if not isinstance(items, list):
-        message = "catalog ignored: expected `articles:` followed by a list of entries"
-        return [], [_diag("warning", rel, message, 1)]
-    found = [v for k, v in node.value if getattr(k, "value", None) == "articles"]
-    nodes = found[-1].value if found and isinstance(found[-1], yaml.SequenceNode) else []
-    if len(nodes) != len(items):  # built by YAML merge keys: point at the document instead
-        nodes = [node] * len(items)
-    return list(zip(items, nodes, strict=True)), []
-
-
-def _is_file(path: Path) -> bool:
-    """Whether `path` names an existing file (False for names the OS rejects)."""
-    try:
-        return path.is_file()
-    except (OSError, ValueError):
-        return False
-
-
-def _check_entry(source: Path, folder: str, entry: Any, node: Any, rel: str) -> tuple[
-    str | None, list[Diagnostic]
-]:
-    """The article path an entry is for, or None with the problem."""
-    line = node.start_mark.line + 1
-    if not isinstance(entry, dict) or not _text_field(entry.get("file")):
-        return None, [_diag("warning", rel, "catalog entry without `file:` ignored", line)]
-    name = _text_field(entry.get("file")) or ""
-    target = posixpath.normpath(posixpath.join(folder, name))
-    if not _is_file(source / target):
-        message = f"catalog entry for {name!r}: no such file; fix the name or remove the entry"
-        return None, [_diag("warning", rel, message, line)]
-    diags = []
-    for key in ("published", "date"):
-        if entry.get(key) is not None and parse_iso_date(entry[key]) is None:
-            key_line = _value_lines(node, 1).get(key, line)
-            message = f"catalog {key} {str(entry[key])!r} is not a real date (write YYYY-MM-DD)"
-            diags.append(_diag("warning", rel, message, key_line))
-    return target, diags
-
-
-def _load_catalog(source: Path, rel: str) -> tuple[dict[str, dict[str, Any]], list[Diagnostic]]:
-    """Catalog entries of one `catalog.yaml`, by article path relative to `source`."""
-    try:
-        data, node = _load_yaml((source / rel).read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        return {}, [_diag("warning", rel, f"catalog not read ({exc}); save it as UTF-8 YAML")]
-    except _YAML_ERRORS as exc:
-        problem, line, col = _yaml_problem(exc, 1)
-        return {}, [_diag("warning", rel, f"catalog ignored: malformed YAML ({problem})", line, col)]
-    items, diags = _catalog_items(data, node, rel)
-    entries: dict[str, dict[str, Any]] = {}
-    folder = posixpath.dirname(rel)
-    for entry, entry_node in items:
-        target, more = _check_entry(source, folder, entry, entry_node, rel)
-        diags += more
-        if target in entries:
-            line = entry_node.start_mark.line + 1
-            diags.append(_diag("warning", rel, f"second entry for {target!r} ignored", line))
-        elif target is not None:
-            entries[target] = entry
-    return entries, diags
-
-
 # --- the corpus -------------------------------------------------------------------------------
-
-
-def _walk(source: Path) -> tuple[list[str], list[Diagnostic]]:
-    """Relative POSIX paths of the visible files under `source`, sorted."""
-    diags: list[Diagnostic] = []
-
-    def report(exc: OSError) -> None:
-        where = Path(exc.filename or source)
-        rel = where.relative_to(source).as_posix() if where.is_relative_to(source) else str(where)
-        diags.append(_diag("error", rel, f"cannot read: {exc.strerror}; check its permissions"))
-
-    found = []
-    for folder, dirs, files in os.walk(source, onerror=report):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        base = Path(folder).relative_to(source)
-        found += [(base / f).as_posix() for f in files if not f.startswith(".")]
-    return sorted(found), diags
-
-
-def _wanted(rel: str) -> tuple[bool, list[Diagnostic]]:
-    """Whether a file is an article to read (and an info note for unsupported types)."""
-    name = PurePosixPath(rel).name
-    if name.endswith(BACKUP_SUFFIXES) or name in DATA_FILES:
-        return False, []
-    if PurePosixPath(name).suffix.lower() in ARTICLE_SUFFIXES:
-        return True, []
-    message = "skipped: unsupported file type (articles are .txt or .md)"
-    return False, [_diag("info", rel, message)]
 
 
 def _read_one(source: Path, rel: str, entry: Mapping[str, Any] | None) -> tuple[
@@ -603,27 +387,41 @@ def _read_one(source: Path, rel: str, entry: Mapping[str, Any] | None) -> tuple[
     return read_article(source / rel, rel, raw, entry)
 
 
-def read_corpus(source: Path) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...]]:
+def _same_page(rel: str, owner: str, article_id: str) -> Diagnostic:
+    """Two files whose names give one article id (and so one page)."""
+    message = (f"gets the same page as {owner} ({urls.article_path(article_id)}): their names differ "
+               "only in case, accents or punctuation; rename one")
+    return _diag("error", rel, message)
+
+
+def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE) -> tuple[
+    tuple[Article, ...], tuple[Diagnostic, ...]
+]:
     """Every article under `source`, in path order, and every problem found."""
     if not source.is_dir():
         return (), (_diag("error", str(source), "source folder not found; check the path"),)
-    files, diags = _walk(source)
-    catalog: dict[str, dict[str, Any]] = {}
-    for rel in files:
-        if PurePosixPath(rel).name == "catalog.yaml":
-            entries, more = _load_catalog(source, rel)
-            diags += more
-            catalog.update({k: v for k, v in entries.items() if k not in catalog})
+    files, diags = sourcefiles.list_files(source, max_size)
+    kinds = {rel: sourcefiles.kind(rel) for rel in files}
+    readable = {rel for rel, k in kinds.items() if k == "article"}
+    entries: dict[str, dict[str, Any]] = {}
+    for rel in (r for r in files if kinds[r] == "catalog"):
+        found, more = catalog.load_catalog(source, rel, readable)
+        diags += more
+        entries.update({k: v for k, v in found.items() if k not in entries})
     articles: list[Article] = []
     owners: dict[str, str] = {}
     for rel in files:
-        wanted, more = _wanted(rel)
-        article, more = _read_one(source, rel, catalog.get(rel)) if wanted else (None, more)
+        if kinds[rel] == "other":
+            diags.append(sourcefiles.skip_note(rel))
+        if kinds[rel] != "article":
+            continue
+        article, more = _read_one(source, rel, entries.get(rel))
         diags += more
         if article and article.id in owners:
-            message = f"article id {article.id!r} also belongs to {owners[article.id]}; rename one"
-            diags.append(_diag("error", rel, message + f" ({rel} skipped)"))
+            diags.append(_same_page(rel, owners[article.id], article.id))
         elif article:
             owners[article.id] = rel
             articles.append(article)
+    if not articles:  # a wrong --source would otherwise replace a site with an empty one
+        diags.append(_diag("warning", str(source), NO_ARTICLES))
     return tuple(articles), tuple(sorted(diags, key=_diag_key))

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator import decoding, yamlio
 from generator.model import Diagnostic, Kind, PartialDate, Role
-from generator.names import fold
+from generator.names import fold, slug
 
 KINDS: dict[str, Kind] = {
     "person": "person", "country": "country",
     "organization": "organization", "organisation": "organization",
 }
-_ENTRY_KEYS = {"name", "kind", "aliases", "roles", "description"}
+_FIELD_ORDER = ("name", "kind", "aliases", "roles", "description")
+_ENTRY_KEYS = frozenset(_FIELD_ORDER)
 
 
 @dataclass(frozen=True)
@@ -31,13 +34,7 @@ class RegistryEntry:
     line: int | None = None
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe loader that keeps dates as written (`2019-05` and `2019-05-01` alike)."""
-
-
-_Loader.add_constructor(
-    "tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node)
-)
+_Loader = yamlio.Loader  # keeps dates as written (`2019-05` and `2019-05-01` alike)
 
 
 def load_registry(path: Path, display: str | None = None
@@ -50,18 +47,21 @@ def load_registry(path: Path, display: str | None = None
     if not Path(path).is_file():
         return (), ()
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return (), (Diagnostic("error", where, f"cannot read the actor registry: {exc}"),)
+        text, warnings = decoding.decode(Path(path).read_bytes(), where)
+    except OSError as exc:
+        message = f"cannot read the actor registry ({exc.strerror}); check its permissions"
+        return (), (Diagnostic("error", where, message),)
+    if decoding.looks_binary(text):
+        return (), (Diagnostic("error", where, "the actor registry " + decoding.BINARY),)
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-        return _read_entries(root, loader, where)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        return (), (Diagnostic("error", where, f"invalid YAML: {problem}", line),)
+        entries, diags = _read_entries(root, loader, where)
+        return entries, tuple(warnings) + diags
+    except yamlio.ERRORS as exc:
+        problem, line, col = yamlio.problem(exc, 1)
+        message = f"invalid YAML ({problem}); fix the actor registry"
+        return (), (*warnings, Diagnostic("error", where, message, line, col))
     finally:
         loader.dispose()
 
@@ -83,6 +83,7 @@ def _read_entries(root: yaml.Node | None, loader: _Loader, where: str):
     nodes, diags = _entry_nodes(root, where)
     entries: list[RegistryEntry] = []
     claimed: dict[str, RegistryEntry] = {}
+    pages: dict[str, RegistryEntry] = {}
     for node in nodes:
         line = node.start_mark.line + 1
         entry, problems = _read_entry(node, loader, where, line)
@@ -95,11 +96,20 @@ def _read_entries(root: yaml.Node | None, loader: _Loader, where: str):
             taken = next(n for n in (entry.name, *entry.aliases) if fold(n) in claimed)
             at = _field_line(node, "name" if taken == entry.name else "aliases", line)
             diags.append(Diagnostic("error", where, f"`{taken}` is already claimed by "
-                                    f"`{clash.name}` (line {clash.line}); entry skipped", at))
+                                    f"`{clash.name}` (line {clash.line}); keep it in one entry only "
+                                    "(this entry is skipped)", at))
             continue
         claimed.update({fold(n): entry for n in (entry.name, *entry.aliases)})
         entries.append(entry)
+        if (twin := pages.setdefault(slug(entry.name), entry)) is not entry:
+            diags.append(Diagnostic("warning", where, _same_page(entry, twin), line))
     return tuple(entries), tuple(diags)
+
+
+def _same_page(entry: RegistryEntry, twin: RegistryEntry) -> str:
+    """Two entries whose names make one page name: the later one gets a numbered page."""
+    return (f"`{entry.name}` would write the same page as `{twin.name}` (line {twin.line}), so "
+            "it gets a numbered one; if they are one actor, make one an alias of the other")
 
 
 def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
@@ -113,7 +123,8 @@ def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
     if not isinstance(name, str) or not name.strip():
         return err("a registry entry needs a `name`", _field_line(node, "name", line))
     if not isinstance(kind, str) or kind.strip().lower() not in KINDS:
-        return err(f"`{name}`: unknown kind {kind!r} (use person, country or organization)",
+        shown = repr(kind) if isinstance(kind, str | int | float | None) else type(kind).__name__
+        return err(f"`{name}`: unknown kind {shown} (use person, country or organization)",
                    _field_line(node, "kind", line))
     aliases = data.get("aliases") or []
     aliases = [aliases] if isinstance(aliases, str) else aliases
@@ -124,13 +135,21 @@ def _read_entry(node: yaml.Node, loader: _Loader, where: str, line: int):
     if problem is not None:
         return err(f"`{name}`: {problem[0]}", problem[1])
     description = data.get("description")
-    warn = [Diagnostic("warning", where, f"`{name}`: unknown field `{k}` ignored",
-                       _field_line(node, k, line))
+    if description is not None and not isinstance(description, str | int | float):
+        return err(f"`{name}`: `description` must be text", _field_line(node, "description", line))
+    warn = [Diagnostic("warning", where, f"`{name}`: {_unknown_field(k)}", _field_line(node, k, line))
             for k in sorted(map(str, data)) if k not in _ENTRY_KEYS]
     entry = RegistryEntry(name.strip(), KINDS[kind.strip().lower()],
                           tuple(a.strip() for a in aliases if a.strip() and a.strip() != name),
                           roles, str(description).strip() if description else None, line)
     return entry, warn
+
+
+def _unknown_field(key: str) -> str:
+    """The warning for a field the registry does not know, with a hint."""
+    close = difflib.get_close_matches(key.casefold(), sorted(_ENTRY_KEYS), n=1, cutoff=0.75)
+    hint = f"did you mean `{close[0]}`?" if close else "the fields are " + ", ".join(_FIELD_ORDER)
+    return f"unknown field `{key}` ignored; {hint}"
 
 
 def _field_line(node: yaml.MappingNode, key: str, default: int) -> int:

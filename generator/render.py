@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from generator import urls
+from generator import enhance, exports, safety, urls
+from generator.config import SiteConfig
 from generator.model import (
     MONTH_NAMES,
     Actor,
@@ -33,15 +33,6 @@ KINDS = (
 KIND_LABEL = {kind: label for kind, label, _ in KINDS}
 TOP_CO_ACTORS = 10
 _WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class SiteConfig:
-    """Site-wide settings shown on every page."""
-
-    title: str = "Timeline"
-    description: str = ""
-    language: str = "en"
 
 
 # ---------------------------------------------------------------- small helpers
@@ -107,6 +98,19 @@ class Links:
 
     def static(self, name: str) -> str:
         return self.to(urls.static_path(name))
+
+    def actor_feed(self, actor_id: str) -> str:
+        return self.to(urls.actor_feed_path(actor_id))
+
+
+@dataclass(frozen=True)
+class RootLinks(Links):
+    """Links rooted at the base path, for a page served at any depth (the 404 page)."""
+
+    config: SiteConfig = SiteConfig()
+
+    def to(self, path: str) -> str:
+        return self.config.rooted(path)
 
 
 @dataclass(frozen=True)
@@ -386,14 +390,17 @@ def article_blocks(site: Site, article: Article) -> list[Block]:
 # ---------------------------------------------------------------- pages
 
 
-def environment(templates_dir: Path) -> Environment:
+def environment(templates_dir: Path, theme: Path | None = None) -> Environment:
+    """Templates from the theme folder first (a user's overrides), then ours."""
+    folders = [theme, templates_dir] if theme is not None else [templates_dir]
     env = Environment(
-        loader=FileSystemLoader(templates_dir),
+        loader=ChoiceLoader([FileSystemLoader(folder) for folder in folders]),
         autoescape=True,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.globals.update(kind_label=KIND_LABEL, role_span=role_span, article_date=article_date)
+    env.globals.update(kind_label=KIND_LABEL, role_span=role_span, article_date=article_date,
+                       actor_key=urls.safe_name, year_of=year_of)
     return env
 
 
@@ -406,14 +413,17 @@ def pages(site: Site) -> Iterator[tuple[str, str, dict]]:
         yield (
             path,
             "index.html",
-            {"years": years, "newest": newest, "undated": undated, "count": len(views)},
+            {"years": years, "newest": newest, "undated": undated, "count": len(views),
+             **enhance.timeline_extras(site, path, indexed=not newest)},
         )
     yield urls.ACTORS_INDEX, "actors.html", {"groups": actor_groups(site)}
+    span = enhance.site_span(site)
     for actor in sorted(site.timeline.actors, key=lambda a: a.id):
-        yield urls.actor_path(actor.id), "actor.html", actor_context(site, actor)
+        yield urls.actor_path(actor.id), "actor.html", actor_context(site, actor, span)
     yield urls.ARTICLES_INDEX, "articles.html", {"articles": site.sorted_articles()}
     for article in sorted(site.timeline.articles, key=lambda a: a.id):
         yield urls.article_path(article.id), "article.html", article_context(site, article)
+    yield urls.SEARCH, "search.html", {}
 
 
 def actor_groups(site: Site) -> list[dict]:
@@ -425,9 +435,10 @@ def actor_groups(site: Site) -> list[dict]:
     return groups
 
 
-def actor_context(site: Site, actor: Actor) -> dict:
+def actor_context(site: Site, actor: Actor, span=None) -> dict:
     events = site.by_actor.get(actor.id, [])
     return {
+        **enhance.actor_extras(site, actor, events, span),
         "actor": actor,
         "events": events,
         "companions": site.companions(actor.id),
@@ -438,6 +449,7 @@ def actor_context(site: Site, actor: Actor) -> dict:
 
 def article_context(site: Site, article: Article) -> dict:
     return {
+        **enhance.article_extras(site, article, site.by_article.get(article.id, [])),
         "article": article,
         "date": article_date(article),
         "url": web_url(article.url),
@@ -447,11 +459,16 @@ def article_context(site: Site, article: Article) -> dict:
 
 
 def render_page(
-    env: Environment, template: str, path: str, config: SiteConfig, context: dict
+    env: Environment, template: str, path: str, config: SiteConfig, context: dict,
+    link: Links | None = None,
 ) -> bytes:
     section = path.split("/")[0] if "/" in path else "timeline"
+    section = "search" if path == urls.SEARCH else section
+    section = "" if path == urls.NOT_FOUND else section
+    canonical = config.absolute(path.removesuffix("index.html")) if link is None else None
     page = env.get_template(template).render(
-        config=config, link=Links(path), page=path, section=section, **context
+        config=config, link=link or Links(path), page=path, section=section,
+        canonical=canonical, **context
     )
     return page.encode("utf-8")
 
@@ -470,17 +487,20 @@ def render_site(
     templates_dir: Path,
     static_dir: Path,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
+    epoch: int | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site: output path -> content."""
-    env, site = environment(Path(templates_dir)), Site(timeline, mentions)
+    """Every file of the site: output path -> content (`epoch`: SOURCE_DATE_EPOCH, if set)."""
+    env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
     files: dict[str, bytes] = {}
     for path, template, context in pages(site):
         if path in files:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
         files[path] = render_page(env, template, path, config, context)
-    files[urls.DATA] = (
-        json.dumps(events_json(timeline), ensure_ascii=False, indent=2) + "\n"
-    ).encode()
+    files[urls.NOT_FOUND] = render_page(env, "404.html", urls.NOT_FOUND, config, {},
+                                        RootLinks(urls.NOT_FOUND, config))
+    files[urls.DATA] = safety.json_bytes(events_json(timeline))
+    files.update(exports.export_files(timeline, config, [p for p in files if p.endswith(".html")
+                                                         and p != urls.NOT_FOUND], epoch))
     files.update(static_files(Path(static_dir)))
     return files
 

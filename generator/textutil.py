@@ -10,6 +10,8 @@ from typing import Any, NamedTuple
 
 import markdown
 
+from generator.safety import clean_html
+
 # --- dates as news pages write them -------------------------------------------------------
 
 _MONTHS = {
@@ -65,7 +67,7 @@ def complete_date(parts: MonthDay, year: int) -> dt.date | None:
 
 def nearest_date(parts: MonthDay, ref: dt.date) -> dt.date | None:
     """Complete a year-less date with the year that puts it last on or (by a day) after `ref`."""
-    latest = ref + dt.timedelta(days=1)
+    latest = ref + dt.timedelta(days=1) if ref < dt.date.max else ref
     options = [d for y in (ref.year - 1, ref.year, ref.year + 1) if (d := complete_date(parts, y))]
     return max((d for d in options if d <= latest), default=None)
 
@@ -298,14 +300,6 @@ def norm_title(text: str) -> str:
     return " ".join(text.split()).strip(" .")
 
 
-def slugify(path_without_ext: str) -> str:
-    """A lower-case ascii id made of letters, digits, `-` and `_`."""
-    text = unicodedata.normalize("NFKD", path_without_ext)
-    text = text.encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[^a-z0-9_]+", "-", text).strip("-_")
-    return re.sub(r"-{2,}", "-", text) or "article"
-
-
 # --- sentences ------------------------------------------------------------------------------
 
 
@@ -425,9 +419,13 @@ class _Blocks(HTMLParser):
 
 
 def markdown_blocks(source: str) -> list[tuple[str, bool]]:
-    """Markdown as plain-text blocks, each with whether it is a heading; HTML tags dropped."""
+    """Markdown as plain-text blocks, each with whether it is a heading; HTML tags dropped.
+
+    Raw HTML in the Markdown is sanitised first (`safety.clean_html`), so only harmless
+    tags reach the block parser and no script or style text can become article text.
+    """
     parser = _Blocks()
-    parser.feed(markdown.markdown(source))
+    parser.feed(clean_html(markdown.markdown(source)))
     parser.close()
     parser.flush()
     return parser.blocks

@@ -12,13 +12,27 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from generator.slugs import is_reserved
+
 INDEX = "index.html"
 NEWEST = "newest.html"
 ACTORS_INDEX = "actors/index.html"
 ARTICLES_INDEX = "articles/index.html"
+SEARCH = "search.html"
 DATA = "data/events.json"
 STATIC = "static"
 STYLESHEET = "static/style.css"
+# Served at any depth (GitHub Pages' "not found" page): its links are rooted, not relative.
+NOT_FOUND = "404.html"
+NOJEKYLL = ".nojekyll"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+FEED_ATOM = "feed.xml"
+FEED_JSON = "feed.json"
+DATA_CSV = "data/events.csv"
+DATA_ICS = "data/events.ics"
+DATA_TIMELINEJS = "data/timelinejs.json"
+DATA_SCHEMA = "data/events.schema.json"
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 _RESERVED = frozenset({"index"})
@@ -27,10 +41,15 @@ _RESERVED = frozenset({"index"})
 def safe_name(identifier: str) -> str:
     """A file-name and fragment-safe form of an id; ids that already are safe stay as they are.
 
-    Anything else (slashes, spaces, non-ASCII, "index", over-long) becomes an ASCII slug
-    plus a short hash of the original id, so different ids never share a name.
+    Anything else (slashes, spaces, non-ASCII, "index", Windows device names such as
+    "con", over-long) becomes an ASCII slug plus a short hash of the original id, so
+    different ids never share a name.
     """
-    if _SAFE_NAME.fullmatch(identifier) and identifier.casefold() not in _RESERVED:
+    if (
+        _SAFE_NAME.fullmatch(identifier)
+        and identifier.casefold() not in _RESERVED
+        and not is_reserved(identifier)
+    ):
         return identifier
     ascii_text = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
@@ -46,6 +65,11 @@ def article_path(article_id: str) -> str:
 def actor_path(actor_id: str) -> str:
     """The page of one actor: `actors/<id>.html`."""
     return f"actors/{safe_name(actor_id)}.html"
+
+
+def actor_feed_path(actor_id: str) -> str:
+    """The Atom feed of one actor's events: `actors/<id>.xml`."""
+    return f"actors/{safe_name(actor_id)}.xml"
 
 
 def event_anchor(event_id: str) -> str:

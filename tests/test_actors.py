@@ -170,7 +170,8 @@ def test_registry_mapping_form_missing_file_and_bad_yaml(tmp_path):
     assert load_registry(tmp_path / "none.yaml") == ((), ())
     path.write_text("- name: A\n  kind: [person\n", encoding="utf-8")
     entries, diags = load_registry(path)
-    assert entries == () and diags[0].level == "error" and diags[0].line == 3
+    # the line where the unclosed `[` opens, not the end of the file where YAML noticed
+    assert entries == () and diags[0].level == "error" and diags[0].line == 2
     path.write_text("name: A\n", encoding="utf-8")
     assert load_registry(path)[1][0].line == 1
 

@@ -1,0 +1,60 @@
+"""Output that cannot carry a script: sanitised Markdown HTML and escaped JSON.
+
+HTML pages are safe by construction: templates autoescape every value (see render.py)
+and only http(s) addresses become links (`fields.web_url`). Two things need more:
+
+- Markdown may hold raw HTML. It is run through `nh3` (the Ammonia sanitiser, a
+  maintained HTML5 parser) before its text is taken, so `<script>`, `<style>`, event
+  handlers and malformed tricks such as `<scr<script>ipt>` never reach the reader,
+  whatever our own simpler tag-stripping parser would make of them.
+- JSON written into the site may be pasted into a page or a `<script>` block by
+  whoever uses it; `<`, `>`, `&` and the JavaScript line separators are written as
+  `\\u` escapes, so no string in it can close a tag or start one.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import nh3
+
+# Tags whose structure the Markdown reader needs (blocks, headings, lists) or whose text is
+# harmless inline; everything else is dropped, keeping its text.
+_KEEP_TAGS = frozenset(
+    "p li h1 h2 h3 h4 h5 h6 blockquote pre dt dd tr td th div ul ol dl table thead tbody"
+    " hr figure figcaption section article header footer aside details summary br"
+    " a abbr b cite code del em i ins kbd mark q s samp small span strong sub sup time u var"
+    .split()
+)
+# Tags dropped together with their content: code, styles and embedded documents.
+_DROP_WITH_CONTENT = frozenset(
+    "script style template noscript iframe svg math object textarea title head select".split()
+)
+_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def clean_html(html: str) -> str:
+    """HTML with only harmless tags, no attributes, no comments and no script content."""
+    return nh3.clean(
+        html,
+        tags=set(_KEEP_TAGS),
+        clean_content_tags=set(_DROP_WITH_CONTENT),
+        attributes={},
+        url_schemes={"http", "https"},
+        strip_comments=True,
+        link_rel=None,
+    )
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON in which no string can open or close an HTML tag."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    # These characters can only occur inside JSON strings, where the escapes mean the same.
+    return text.translate(_JSON_ESCAPES)
+
+
+def json_bytes(data: Any) -> bytes:
+    """`json_text` as a UTF-8 file with a final newline."""
+    return (json_text(data) + "\n").encode("utf-8")

@@ -1,0 +1,170 @@
+"""The output folder: all or nothing, even when the build is killed; dangerous places refused."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import cli, writer
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f"{out.name}.tmp-"))
+
+
+def build_command(out: Path) -> list[str]:
+    return [sys.executable, "-m", "generator", "build", "--source", str(SEEDS), "--output",
+            str(out), "--no-search", "--quiet"]
+
+
+def wait_for_staging(out: Path, process: subprocess.Popen, files: int) -> Path:
+    """The temporary folder of a running build, once it holds `files` files."""
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        for name in leftovers(out):
+            staging = out.parent / name
+            if sum(1 for p in staging.rglob("*") if p.is_file()) >= files:
+                return staging
+        time.sleep(0.02)
+    raise AssertionError("the build never started writing (or ended before it was killed)")
+
+
+def test_a_build_killed_mid_write_leaves_the_previous_site(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    subprocess.run(build_command(out), check=True, cwd=ROOT)
+    before = tree(out)
+    (out / "index.html").write_bytes(b"the previous site")  # so a new one would show
+    before["index.html"] = b"the previous site"
+    slow = {**os.environ, writer.WRITE_DELAY_ENV: "0.05"}  # about 0.05 s a file
+    process = subprocess.Popen(build_command(out), cwd=ROOT, env=slow)
+    try:
+        staging = wait_for_staging(out, process, files=5)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert staging.is_dir(), "the killed build had started writing beside the output"
+    assert tree(out) == before
+    subprocess.run(build_command(out), check=True, cwd=ROOT)
+    assert leftovers(out) == []
+    assert (out / "index.html").read_bytes() != b"the previous site"
+
+
+def test_a_kill_between_the_two_renames_gives_the_old_site_back(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--no-search",
+                     "--quiet"]) == 0
+    before = tree(out)
+    out.rename(tmp_path / "site.tmp-abcd1234.old")  # set aside; the new one never came in
+    (tmp_path / "site.tmp-abcd1234").mkdir()
+    (tmp_path / "site.tmp-abcd1234" / "index.html").write_text("half")
+    writer.clean_leftovers(out)
+    assert tree(out) == before and leftovers(out) == []
+
+
+def test_leftover_cleaning_touches_only_its_own_temporary_folders(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    out.mkdir()
+    keep = ["site.tmp-notes", "site.tmp-abcd1234.txt", "other.tmp-abcd1234", "site-old"]
+    for name in keep:
+        (tmp_path / name).mkdir()
+    (tmp_path / "site.tmp-zz99zz99").mkdir()
+    writer.clean_leftovers(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*keep, "site"])
+
+
+@pytest.mark.parametrize(("where", "reason"), [
+    ("root", "it is the root of the file system"),
+    ("home", "it is or holds your home folder"),
+    ("project", "it is or holds the project folder"),
+    ("source", "it is or holds the articles folder"),
+    ("source-parent", "it is or holds the articles folder"),
+    ("inside-source", "it is inside the articles folder, whose files would be read back"),
+    ("file", "it exists and is not a folder"),
+    ("not-a-site", "it holds files but no index.html, so it is not a site built here"),
+])
+def test_dangerous_outputs_are_refused_before_anything_is_read(
+        where: str, reason: str, tmp_path: Path, monkeypatch, capsys) -> None:
+    src = tmp_path / "work" / "seeds"
+    src.mkdir(parents=True)
+    (src / "a.txt").write_text("Talks began on 6 June 2020.\n")
+    (tmp_path / "file.txt").write_text("not a folder")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "notes.md").write_text("the user's own notes")
+    (tmp_path / "home").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)  # so neither the home nor the current folder is in the way
+    outputs = {"root": Path("/"), "home": tmp_path / "home", "project": ROOT, "source": src,
+               "source-parent": src.parent, "inside-source": src / "site",
+               "file": tmp_path / "file.txt", "not-a-site": tmp_path / "docs"}
+    output = outputs[where]
+    code = cli.main(["build", "--source", str(src), "--output", str(output), "--no-search"])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"{output}: error: refusing to write the site here: {reason}; "
+                   "choose another --output"]
+    assert (tmp_path / "docs" / "notes.md").read_text() == "the user's own notes"
+    assert (tmp_path / "file.txt").read_text() == "not a folder"
+
+
+def test_an_empty_folder_or_a_previous_site_is_replaced(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Talks began on 6 June 2020.\n")
+    for out in (tmp_path / "empty", tmp_path / "old-site"):
+        out.mkdir()
+    (tmp_path / "old-site" / "index.html").write_text("old")
+    (tmp_path / "old-site" / "stale.html").write_text("old")
+    for out in (tmp_path / "empty", tmp_path / "old-site", tmp_path / "new" / "deeper"):
+        assert cli.main(["build", "--source", str(src), "--output", str(out), "--no-search",
+                         "--quiet"]) == 0
+        assert (out / "index.html").is_file() and not (out / "stale.html").exists()
+
+
+def test_paths_that_are_one_file_on_a_case_blind_system_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="differ only in case"):
+        writer.write_site({"a/Page.html": b"1", "a/page.html": b"2"}, tmp_path / "site")
+    for bad in ("../x.html", "a/../../x", "/etc/x", "a\\b.html", "con.html", "a/NUL.txt"):
+        with pytest.raises(ValueError, match="not a safe site path"):
+            writer.write_site({bad: b"x"}, tmp_path / "site")
+    assert not (tmp_path / "site").exists() and leftovers(tmp_path / "site") == []
+
+
+def test_a_full_disk_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch,
+                                                            capsys) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Talks began on 6 June 2020.\n")
+    out = tmp_path / "site"
+    args = ["build", "--source", str(src), "--output", str(out), "--no-search", "--quiet"]
+    assert cli.main(args) == 0
+    capsys.readouterr()
+    before = tree(out)
+    calls = []
+
+    def full(target: Path, content: bytes) -> None:
+        calls.append(target)
+        if len(calls) > 3:
+            raise OSError(28, "No space left on device")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+
+    monkeypatch.setattr(writer, "_write_file", full)
+    assert cli.main(args) == 1
+    assert capsys.readouterr().err.strip() == (
+        f"{out}: error: cannot write the site (No space left on device); "
+        "the previous site is left as it was")
+    assert tree(out) == before and leftovers(out) == []
