@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test lint bench clean
+.PHONY: site test lint bench clean serve browser-tools
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,22 @@ site: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
+
+serve: $(VENV)/.installed
+	$(BIN)/timeline serve
+
+# What tests/browser/ needs beyond the venv: Debian's Chromium and Java (apt-get, as root;
+# only when missing) and node_modules/ (axe-core, vnu-jar) from package-lock.json.
+browser-tools:
+	@missing=""; \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/dates_bench.py

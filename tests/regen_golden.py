@@ -1,6 +1,7 @@
 """Rebuild the golden site tree tests/golden/seeds/ from seeds/ (run after an intended change).
 
 Usage: python tests/regen_golden.py   then review `git diff tests/golden` before committing.
+Built with --no-search: the search index is Pagefind's output, not ours.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ def main() -> int:
     if golden.exists():
         shutil.rmtree(golden)
     golden.parent.mkdir(parents=True, exist_ok=True)
-    return cli.main(["build", "--source", str(ROOT / "seeds"), "--output", str(golden), "--quiet"])
+    return cli.main(["build", "--source", str(ROOT / "seeds"), "--output", str(golden), "--quiet",
+                     "--no-search", "--config", str(ROOT / "site.yaml")])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,82 @@
+"""Real-browser fixtures: the seeds site built with search, served under /REPO/, and Chromium.
+
+Debian's Chromium is driven by Playwright (never `playwright install`). On a developer
+machine without Chromium, Playwright or node_modules the tests skip and say why; in CI
+(CI=true) a missing tool fails them instead, so a green CI means they really ran.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browsertools import ARTIFACTS, CHROMIUM, LAUNCH_ARGS, SEEDS, SUB_PATH, require, require_browser_tools
+
+from generator import cli
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the built seeds site at REPO/ (as GitHub Pages serves a project)."""
+    root = tmp_path_factory.mktemp("www")
+    code = cli.main(["build", "--source", str(SEEDS), "--output", str(root / SUB_PATH), "--quiet"])
+    assert code == 0
+    require((root / SUB_PATH / "pagefind" / "pagefind-ui.js").is_file(),
+            "the build wrote no search index (is pagefind[bin] installed?)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def site_dir(served_root: Path) -> Path:
+    return served_root / SUB_PATH
+
+
+@pytest.fixture(scope="session")
+def site_url(served_root: Path) -> Iterator[str]:
+    """http://127.0.0.1:PORT/REPO/ served by http.server in a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(served_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    require_browser_tools()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[object]:
+    """A desktop-sized page that fails the test on any JavaScript error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield tab
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

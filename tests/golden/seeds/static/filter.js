@@ -1,0 +1,165 @@
+// Timeline filters: show only the events of one actor and/or one year, without a reload.
+// The state lives in the query string (?actor=<key>&year=<yyyy>), so a filtered view can be
+// bookmarked and shared. Without JavaScript nothing here runs: the controls are never shown
+// and every event stays visible.
+(function () {
+  "use strict";
+
+  var box = document.getElementById("timeline-filters");
+  var events = Array.prototype.slice.call(document.querySelectorAll("article.event[data-year]"));
+  if (!box || !events.length || !window.URLSearchParams || !window.history.replaceState) {
+    return;
+  }
+
+  function actorsOf(event) {
+    var keys = event.getAttribute("data-actors");
+    return keys ? keys.split(" ") : [];
+  }
+
+  // Every actor named on the page: key -> {name, count}, from the links in the event cards.
+  function collectActors() {
+    var found = {};
+    events.forEach(function (event) {
+      actorsOf(event).forEach(function (key) {
+        if (!found[key]) {
+          var link = event.querySelector('a[data-actor="' + key + '"]');
+          found[key] = { name: link ? link.textContent : key, count: 0 };
+        }
+        found[key].count += 1;
+      });
+    });
+    return found;
+  }
+
+  function collectYears() {
+    var seen = {};
+    events.forEach(function (event) { seen[event.getAttribute("data-year")] = true; });
+    return Object.keys(seen).sort();
+  }
+
+  function option(value, text) {
+    var el = document.createElement("option");
+    el.value = value;
+    el.textContent = text;
+    return el;
+  }
+
+  function field(id, label, first, choices) {
+    var wrap = document.createElement("div");
+    wrap.className = "filters-field";
+    var lab = document.createElement("label");
+    lab.htmlFor = id;
+    lab.textContent = label;
+    var select = document.createElement("select");
+    select.id = id;
+    select.appendChild(option("", first));
+    choices.forEach(function (c) { select.appendChild(option(c[0], c[1])); });
+    wrap.appendChild(lab);
+    wrap.appendChild(select);
+    return { wrap: wrap, select: select };
+  }
+
+  var actors = collectActors();
+  var actorKeys = Object.keys(actors).sort(function (a, b) {
+    return actors[a].name.localeCompare(actors[b].name, "en");
+  });
+  var years = collectYears();
+
+  var form = document.createElement("form");
+  form.className = "filters-form";
+  form.setAttribute("aria-label", "Filter the timeline");
+  var actorField = field("filter-actor", "Actor", "All actors", actorKeys.map(function (k) {
+    return [k, actors[k].name + " (" + actors[k].count + ")"];
+  }));
+  var yearField = field("filter-year", "Year", "All years", years.map(function (y) { return [y, y]; }));
+  var clear = document.createElement("button");
+  clear.type = "button";
+  clear.className = "filters-clear";
+  clear.textContent = "Show all";
+  var status = document.createElement("p");
+  status.className = "filters-status";
+  status.setAttribute("role", "status");
+  form.appendChild(actorField.wrap);
+  form.appendChild(yearField.wrap);
+  form.appendChild(clear);
+  box.appendChild(form);
+  box.appendChild(status);
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var actor = params.get("actor") || "";
+    var year = params.get("year") || "";
+    return {
+      actor: actors[actor] ? actor : "",
+      year: years.indexOf(year) >= 0 ? year : ""
+    };
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams(window.location.search);
+    ["actor", "year"].forEach(function (name) {
+      if (state[name]) { params.set(name, state[name]); } else { params.delete(name); }
+    });
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(null, "", url);
+  }
+
+  function matches(event, state) {
+    if (state.year && event.getAttribute("data-year") !== state.year) { return false; }
+    return !state.actor || actorsOf(event).indexOf(state.actor) >= 0;
+  }
+
+  // Hide a container (an events list, a month, a year) once none of its events shows.
+  function hideEmpty(selector, itemSelector) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), function (el) {
+      el.hidden = !el.querySelector(itemSelector);
+    });
+  }
+
+  function apply(state) {
+    var shown = 0;
+    events.forEach(function (event) {
+      var show = matches(event, state);
+      event.parentNode.hidden = !show;
+      shown += show ? 1 : 0;
+    });
+    hideEmpty("ol.events", "li:not([hidden])");
+    Array.prototype.forEach.call(document.querySelectorAll("p.group-note"), function (note) {
+      var list = note.nextElementSibling;
+      note.hidden = Boolean(list && list.hidden);
+    });
+    hideEmpty("section.month", "ol.events:not([hidden])");
+    hideEmpty("section.year", "section.month:not([hidden])");
+    var all = !state.actor && !state.year;
+    status.textContent = all
+      ? "Showing all " + events.length + " events."
+      : "Showing " + shown + " of " + events.length + " events.";
+    clear.hidden = all;
+  }
+
+  function show(state) {
+    actorField.select.value = state.actor;
+    yearField.select.value = state.year;
+    apply(state);
+  }
+
+  function onChange() {
+    var state = { actor: actorField.select.value, year: yearField.select.value };
+    writeState(state);
+    apply(state);
+  }
+
+  actorField.select.addEventListener("change", onChange);
+  yearField.select.addEventListener("change", onChange);
+  clear.addEventListener("click", function () {
+    show({ actor: "", year: "" });
+    writeState({ actor: "", year: "" });
+    actorField.select.focus();
+  });
+  form.addEventListener("submit", function (e) { e.preventDefault(); });
+  window.addEventListener("popstate", function () { show(readState()); });
+
+  box.hidden = false;
+  show(readState());
+})();

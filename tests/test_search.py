@@ -1,0 +1,65 @@
+"""Search: what the pages mark for Pagefind, and the index the build writes (or skips)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import cli, search
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def build(out: Path, *extra: str) -> int:
+    return cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--quiet", *extra])
+
+
+def filters(html: str) -> set[tuple[str, str]]:
+    return set(re.findall(r'data-pagefind-filter="(\w+)">([^<]*)<', html))
+
+
+@pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
+def test_the_build_indexes_the_timeline_actors_and_articles(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(out) == 0
+    entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
+    pages = len(list((out / "actors").glob("*.html"))) - 1 + len(
+        list((out / "articles").glob("*.html"))) - 1 + 1  # minus the two lists, plus the timeline
+    assert entry["languages"]["en"]["page_count"] == pages
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert not list(tmp_path.glob("site.tmp-*"))  # indexed in the staging folder, then swapped
+
+
+def test_pages_mark_their_body_and_their_filters(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert build(out, "--no-search") == 0
+    assert not (out / "pagefind").exists()
+    actor = (out / "actors" / "sergey-lavrov.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in actor
+    assert filters(actor) == {("kind", "Person"), ("actor", "Sergey Lavrov"), ("year", "2020")}
+    timeline = (out / "index.html").read_text(encoding="utf-8")
+    assert ("kind", "Timeline") in filters(timeline) and ("year", "2011") in filters(timeline)
+    for unindexed in ("newest.html", "search.html", "actors/index.html", "articles/index.html"):
+        assert "data-pagefind-body" not in (out / unindexed).read_text(encoding="utf-8")
+    page = (out / "search.html").read_text(encoding="utf-8")
+    assert 'data-bundle="pagefind/pagefind-ui.js"' in page and "static/search.js" in page
+
+
+def test_without_pagefind_the_build_still_works_and_says_why(tmp_path: Path, monkeypatch,
+                                                             capsys) -> None:
+    monkeypatch.setattr(search, "available", lambda: False)
+    out = tmp_path / "site"
+    assert build(out) == 0
+    err = capsys.readouterr().err
+    assert "warning: search skipped: Pagefind is not installed" in err
+    assert (out / "search.html").is_file() and not (out / "pagefind").exists()
+
+
+def test_a_failing_indexer_is_a_warning_not_a_broken_site(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(search, "TIMEOUT_SECONDS", 0)
+    report = search.index_site(tmp_path)
+    assert not report.ok and report.message.startswith("search skipped")
