@@ -1,5 +1,6 @@
 # The two set-up commands: `make site` builds site/ from seeds/, `make test` runs the tests.
-# Both create .venv and install the project into it on first use.
+# Both create .venv and install the project into it on first use; `make test` also installs
+# what the browser tests need (Debian's Chromium and Java when missing, node_modules/).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -15,7 +16,7 @@ $(VENV)/.installed: pyproject.toml
 site: $(VENV)/.installed
 	$(BIN)/timeline build
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed browser-tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
 
