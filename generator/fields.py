@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -77,9 +78,33 @@ def parse_iso_date(value: Any) -> dt.date | None:
         return None
     m = _ISO_DATE.fullmatch(str(value).strip())
     try:
-        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else None
+        return dt.date(int(m[1]), int(m[2]), int(m[3])) if m else written_date(str(value))
     except ValueError:
         return None
+
+
+_WRITTEN = re.compile(r"(?=.*[^\W\d_]{3})(?=.*\b\d{4}\b).{6,60}")
+# A fixed base: dateparser must never fill anything in from today's date.
+_BASE = dt.datetime(2000, 1, 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def written_date(text: str) -> dt.date | None:
+    """A date written out with a month name and a year ("June 17, 2020", "17 juin 2020").
+
+    dateparser reads month names in many languages; only text that names a month and
+    a four-digit year is tried, so relative words ("tomorrow") and ambiguous numbers
+    ("03/04/2020") are never guessed.
+    """
+    text = " ".join(text.split())
+    if not _WRITTEN.fullmatch(text):
+        return None
+    import dateparser  # imported on first use: it takes a moment to load
+
+    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True,
+                "RELATIVE_BASE": _BASE, "RETURN_AS_TIMEZONE_AWARE": False}
+    found = dateparser.parse(text, settings=settings)  # type: ignore[arg-type]
+    return found.date() if found else None
 
 
 def web_url(value: str | None) -> str | None:

@@ -451,3 +451,23 @@ def test_seed_corpus_without_catalog(tmp_path: Path) -> None:
     arts, _ = read_corpus(tmp_path)
     tass = next(a for a in arts if a.id.startswith("004"))
     assert (tass.date, tass.date_origin, tass.outlet) == (dt.date(2019, 12, 10), "dateline", "TASS")
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("June 17, 2020", "2020-06-17"), ("17 juin 2020", "2020-06-17"),
+    ("Wednesday, 17 June 2020", "2020-06-17"), ("17. Juni 2020", "2020-06-17"),
+])
+def test_front_matter_dates_may_be_written_out(tmp_path: Path, written: str, expected: str) -> None:
+    (tmp_path / "a.md").write_text(f"---\ndate: {written}\n---\nTalks began.\n", encoding="utf-8")
+    (article,), diags = read_corpus(tmp_path)
+    assert article.date == dt.date.fromisoformat(expected)
+    assert article.date_origin == "front matter"
+    assert not [d for d in diags if d.level != "info"]
+
+
+@pytest.mark.parametrize("written", ["tomorrow", "03/04/2020", "Feb 30, 2020", "June 2020"])
+def test_vague_or_ambiguous_front_matter_dates_are_refused(tmp_path: Path, written: str) -> None:
+    (tmp_path / "a.md").write_text(f"---\ndate: {written}\n---\nTalks began.\n", encoding="utf-8")
+    (article,), diags = read_corpus(tmp_path)
+    assert article.date is None
+    assert any("is not a real date (write YYYY-MM-DD)" in d.message for d in diags)
