@@ -112,6 +112,7 @@ class _Ctx:
     sent_end: int
     dct: dt.date | None
     anchors: list[dt.date]
+    reference: dt.date | None = None  # the last day the story has named (narrative time)
     _cues: list[tense.Cue] | None = None
 
     @property
@@ -544,8 +545,11 @@ def _rule_ago(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
         return [_Found(m.start(), m.end(), "DATE", ref, direction, "an unspecified amount")]
     n = int(amount) * sign
+    base = ctx.dct
+    if m["dir"].lower() in ("later", "earlier", "before") and ctx.reference is not None:
+        base = ctx.reference  # "three days later": after the day the story last named
     try:
-        value = _ago_value(code, n, ctx.dct)
+        value = _ago_value(code, n, base)
     except (OverflowError, ValueError):  # "9999999 days ago": beyond the calendar
         value = ""
     if not _CALENDAR_VALUE.fullmatch(value) or value.startswith("0000"):
@@ -617,6 +621,23 @@ def _rule_clock(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
     day = ctx.dct.isoformat() if ctx.dct else "XXXX-XX-XX"
     return [_Found(m.start(), m.end(), "TIME", f"{day}T{hhmm}",
                    reason="a clock time takes its day from the sentence, else publication")]
+
+
+_ANAPHORIC_SHIFT = {"same day": 0, "that day": 0, "next day": 1, "following day": 1,
+                   "day after": 1, "previous day": -1, "day before": -1}
+
+
+def _rule_anaphoric_day(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
+    """"The next day", "the same day": counted from the last day the story named."""
+    base = ctx.reference or ctx.dct
+    if base is None:
+        return []
+    key = "that day" if m["word"] is None else " ".join(m["word"].lower().split())
+    shift = _ANAPHORIC_SHIFT[key]
+    why = "the last day the text named" if ctx.reference else "publication (no day named before)"
+    day = base + dt.timedelta(days=shift)
+    return [_Found(m.start(), m.end(), "DATE", day.isoformat(), "none",
+                   f"'{key}' counted from {why}")]
 
 
 def _rule_year_earlier(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
@@ -695,6 +716,7 @@ RULES: dict[str, Rule] = {
     "season": _rule_season, "year": _rule_year, "relative-day": _rule_relative_day,
     "this-part": _rule_this_part, "relative-unit": _rule_relative_unit, "ago": _rule_ago,
     "weekday": _rule_weekday, "year-earlier": _rule_year_earlier, "rate": _rule_rate,
+    "anaphoric-day": _rule_anaphoric_day,
     "period-end": _rule_period_end, "weekend": _rule_weekend, "day-range": _rule_day_range,
     "clock": _rule_clock, "set": _rule_set,
     "duration": _rule_duration, "vague-duration": _rule_vague_duration, "ref": _rule_ref,
@@ -792,11 +814,13 @@ def _anchors_for(text: str, prev: tuple[int, int] | None, found: list[Timex]) ->
 
 
 def tag_sentence(
-    text: str, start: int, end: int, dct: dt.date | None, anchors: Sequence[dt.date] = ()
+    text: str, start: int, end: int, dct: dt.date | None, anchors: Sequence[dt.date] = (),
+    reference: dt.date | None = None,
 ) -> list[Timex]:
     """The temporal expressions in `text[start:end]`, one sentence."""
     dct = dct if in_range(dct) else None
-    ctx = _Ctx(text, start, end, dct, [a for a in anchors if in_range(a)])
+    reference = reference if in_range(reference) else None
+    ctx = _Ctx(text, start, end, dct, [a for a in anchors if in_range(a)], reference)
     chosen = _attach_clocks(_select(_candidates(ctx)), text)
     out = []
     for found, name in chosen:
@@ -814,9 +838,21 @@ def tag(
     spans = simple_sentences(text) if sentences is None else sorted(sentences)
     out: list[Timex] = []
     prev: tuple[int, int] | None = None
+    reference: dt.date | None = None
     for start, end in spans:
         same_paragraph = prev is not None and "\n" not in text[prev[1]:start]
         anchors = _anchors_for(text, prev if same_paragraph else None, out)
-        out.extend(tag_sentence(text, start, end, dct, anchors))
+        found = tag_sentence(text, start, end, dct, anchors, reference)
+        out.extend(found)
+        reference = _last_day(found) or reference
         prev = (start, end)
     return out
+
+
+def _last_day(found: Sequence[Timex]) -> dt.date | None:
+    """The last day-precision date among `found`: the story's time after this sentence."""
+    for t in reversed(found):
+        day = t.event_date()
+        if day is not None and day.precision == "day":
+            return day.first_day()
+    return None

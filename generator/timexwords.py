@@ -151,6 +151,10 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day-range", _c(
         rf"(?P<month>{_MONTH_ALT})\s+(?P<day>{DAY})\s?[-–]\s?(?P<day2>{DAY})\b"
         rf"(?:,?\s+(?P<year>{YEAR})\b)?")),
+    ("anaphoric-day", _c(
+        r"\b(?:the|that)\s+(?P<word>same\s+day|next\s+day|following\s+day|previous\s+day|"
+        r"day\s+before|day\s+after)\b(?!\s+(?:yesterday|tomorrow))|\b(?P<that>that)\s+day\b",
+        re.IGNORECASE)),
     ("year-earlier", _c(r"\b(?P<word>year-earlier|year-ago|a\s+year\s+earlier|a\s+year\s+ago)\b",
                         re.IGNORECASE)),
     ("rate", _c(
@@ -198,7 +202,8 @@ _TRIGGER_WORDS: dict[str, tuple[str, ...]] = {
     "year-range": _DIGIT, "decade": ("0s",), "century": ("century",),
     "quarter": ("quarter", "q1", "q2", "q3", "q4"), "half": ("half",),
     "fiscal": ("fiscal", "fy"), "season": ("spring", "summer", "autumn", "fall", "winter"),
-    "year": _DIGIT, "year-earlier": ("year-earlier", "year-ago", "year earlier", "year ago"),
+    "anaphoric-day": ("day",), "year": _DIGIT,
+    "year-earlier": ("year-earlier", "year-ago", "year earlier", "year ago"),
     "rate": ("a ", "an ", "per ", "each "), "relative-day": ("today", "yesterday", "tomorrow", "tonight"),
     "this-part": ("morning", "afternoon", "evening", "night"),
     "relative-unit": ("week", "month", "year", "quarter", "decade", "century"),

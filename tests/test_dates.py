@@ -256,6 +256,22 @@ def test_sentence(sentence: str, dct: str, expected: list[tuple[str, str, str]])
     assert got == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ship sank on 3 March 2019. Survivors were found the next day.",
+     [("3 March 2019", "2019-03-03"), ("the next day", "2019-03-04")]),
+    ("The ship sank on 3 March 2019. Divers reached it three days later.",
+     [("3 March 2019", "2019-03-03"), ("three days later", "2019-03-06")]),
+    ("Talks began on Monday. The same day, rebels shelled the port.",
+     [("Monday", "2020-06-15"), ("The same day", "2020-06-15")]),
+    ("Talks began on Monday. Rebels had attacked the port the day before.",
+     [("Monday", "2020-06-15"), ("the day before", "2020-06-14")]),
+    ("Nothing was said about that day.", [("that day", "2020-06-17")]),
+])
+def test_days_counted_from_the_last_day_the_story_named(text: str, expected: list) -> None:
+    got = [(t.text, t.value) for t in dates.tag(text, dt.date(2020, 6, 17))]
+    assert got == expected
+
+
 def test_spans_are_offsets_into_the_text() -> None:
     text = "Intro line.\n\nOn Feb. 28, the army moved. It left on Monday."
     for t in dates.tag(text, dt.date(2020, 6, 17)):
