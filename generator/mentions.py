@@ -136,15 +136,22 @@ def _noise(tokens: Sequence[Token], i: int, lex: Lexicon) -> bool:
     return tok.upper and len(tok.text) > 6
 
 
+_MAX_CONNECTORS = 3
+
+
 def _merge_gaps(units: list[Unit]) -> list[Unit]:
-    """Join adjacent gaps, and gaps joined by a connector (`Bank of`, `bin`)."""
+    """Join adjacent gaps, and gaps joined by up to three connectors (`Bank of England`,
+    `Ursula von der Leyen`, `Mohammed bin Salman`)."""
     out: list[Unit] = []
     for u in units:
-        if u.kind == "gap" and out and out[-1].kind == "gap":
-            out[-1].toks.extend(u.toks)
-        elif u.kind == "gap" and len(out) > 1 and out[-1].kind == "conn" and out[-2].kind == "gap":
-            conn = out.pop()
-            out[-1].toks.extend(conn.toks + u.toks)
+        conns = 0
+        while conns < len(out) and out[-1 - conns].kind == "conn":
+            conns += 1
+        if u.kind == "gap" and conns <= _MAX_CONNECTORS and len(out) > conns \
+                and out[-1 - conns].kind == "gap":
+            joined = [t for c in out[len(out) - conns:] for t in c.toks]
+            del out[len(out) - conns:]
+            out[-1].toks.extend(joined + u.toks)
         else:
             out.append(u)
     return out

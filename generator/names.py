@@ -65,11 +65,17 @@ def core_words(name: str) -> list[str]:
     out = []
     for i, (word, joined) in enumerate(parts):
         last = i == len(parts) - 1
-        particle = fold(word.rstrip(".")) in lex.particles and not last
-        if particle and (joined or i > 0):
+        folded = fold(word.rstrip("."))
+        particle = folded in lex.particles and not last
+        if particle and (joined or i > 0 or folded in _SURNAME_LEADS):
             continue
         out.append(word)
     return out
+
+
+# Particles that begin a surname said on its own ("Von der Leyen", "De Mistura", "Le Pen");
+# not "Al", "Ben", "Do" or "As", which also begin given names ("Al Gore") or sentences.
+_SURNAME_LEADS = frozenset("von van de der den del della di da du le la ter ten zu bin ibn".split())
 
 
 def name_key(name: str) -> tuple[str, ...]:

@@ -597,3 +597,12 @@ def test_seed_actors_are_only_sound_ones(seeds_result):
         assert actor.name.split()[0] not in ("The", "However", "Both", "In", "Monday", "June")
     people = sorted(a.name for a in result.actors if a.kind == "person")
     assert len(people) == 10, people
+
+
+def test_names_with_several_lowercase_particles_are_one_person():
+    art = make_article("Commission President Ursula von der Leyen proposed a cap. "
+                       "Von der Leyen said talks would follow. Crown Prince Mohammed bin Salman agreed.")
+    names = by_name(find_actors([art]))
+    assert "Ursula von der Leyen" in names and "Von der Leyen" not in names
+    assert "Mohammed bin Salman" in names
+    assert name_key("Von der Leyen") == name_key("Ursula von der Leyen")[-1:]
