@@ -76,11 +76,14 @@ class Timex:
 _VALUE_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 _VALUE_WEEK = re.compile(r"^(\d{4})-W(\d{2})(?:-WE)?$")
 _VALUE_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_VALUE_YEAR = re.compile(r"^(\d{4})(?:-(?:Q[1-4]|H[12]|SP|SU|FA|WI))?$")
+_VALUE_YEAR = re.compile(r"^(\d{4})$")
 
 
 def value_to_date(value: str) -> PartialDate | None:
-    """A TIMEX3 DATE/TIME value as a timeline date; quarters and seasons keep their year."""
+    """A TIMEX3 DATE/TIME value as a timeline date (day, week, month or year), else None.
+
+    Quarters, halves and seasons are not timeline precisions: rounding them to their year
+    would claim a year-long event, so they date no event."""
     if m := _VALUE_DAY.match(value):
         return PartialDate(int(m[1]), int(m[2]), int(m[3]))
     if m := _VALUE_WEEK.match(value):

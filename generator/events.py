@@ -8,7 +8,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import dates
 from generator.model import Actor, Article, Event, Mention, PartialDate, Place, Sentence, Source
@@ -56,7 +56,7 @@ def extract_events(
         cands.extend(_article_candidates(article, mentions.get(article.id, ()),
                                          places.get(article.id, ())))
     kinds = {a.id: a.kind for a in actors}
-    groups = _merge(cands, kinds)
+    groups = _weeks_into_days(_merge(cands, kinds), kinds)
     events = [_event(group) for group in groups]
     return tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
 
@@ -79,7 +79,7 @@ def _article_candidates(
     out = []
     for sentence in article.sentences:
         seen: set[PartialDate] = set()
-        for t in by_sentence.get(sentence.index, []):
+        for t in join_ranges(article.text, by_sentence.get(sentence.index, [])):
             day = t.event_date()
             if day is None or day in seen:
                 continue
@@ -88,6 +88,24 @@ def _article_candidates(
         if sentence.index == article.lead and article.date and not seen:
             out.append(_candidate(article, sentence, PartialDate.of(article.date), None,
                                   mentions, places))
+    return out
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
+
+
+def join_ranges(text: str, found: Sequence[dates.Timex]) -> list[dates.Timex]:
+    """"Oct. 20-21", "from June 8 to June 12": one expression for one happening, dated by
+    its start; a range is not two events."""
+    out: list[dates.Timex] = []
+    for t in found:
+        prev = out[-1] if out else None
+        if prev is not None and _RANGE_JOIN.fullmatch(text[prev.end:t.start]) \
+                and prev.event_date() and t.event_date() \
+                and prev.event_date().precision == t.event_date().precision:
+            out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])
+        else:
+            out.append(t)
     return out
 
 
@@ -183,6 +201,38 @@ def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Cand
     return list(groups.values())
 
 
+def _weeks_into_days(groups: list[list[_Candidate]], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
+    """A plan dated to a week joins the one report of a day in that week that names the
+    same person or organisation and shares a word or place ("will meet in Paris next week",
+    "will meet Macron in Paris on Oct. 26"); the event keeps the day. Past weeks ("last
+    week, the UN said") stay apart: a story tells them at the precision it knows them."""
+    days: dict[dt.date, list[int]] = defaultdict(list)
+    for i, g in enumerate(groups):
+        if g[0].date.precision == "day":
+            days[g[0].date.first_day()].append(i)
+    absorbed: set[int] = set()
+    for i, g in enumerate(groups):
+        if g[0].date.precision != "week" or any(c.status != "planned" for c in g):
+            continue
+        start = g[0].date.first_day()
+        inside = [j for k in range(7) for j in days.get(start + dt.timedelta(days=k), [])]
+        fits = [j for j in inside if _related(g, groups[j], kinds)]
+        if len(fits) == 1:
+            groups[fits[0]] = groups[fits[0]] + [replace(c, date=groups[fits[0]][0].date) for c in g]
+            absorbed.add(i)
+    return [g for i, g in enumerate(groups) if i not in absorbed]
+
+
+def _related(a: list[_Candidate], b: list[_Candidate], kinds: Mapping[str, str]) -> bool:
+    """Whether two groups name the same person or organisation and share a word or place."""
+    actors = {x for c in a for x in c.actors} & {x for c in b for x in c.actors}
+    if not any(kinds.get(x) != "country" for x in actors):
+        return False
+    words = {w for c in a for w in c.keywords} & {w for c in b for w in c.keywords}
+    places = {p for c in a for p in c.places} & {p for c in b for p in c.places}
+    return bool(words or places)
+
+
 # ---------------------------------------------------------------- event records
 
 
@@ -232,9 +282,13 @@ def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None)
     text = _tidy(sentence.text)
     if timex is not None:
         a, b = timex.start - sentence.start, timex.end - sentence.start
-        before = _PREPOSITION.sub("", sentence.text[:a])
+        tail = sentence.text[b:]
+        if tail[:2] in ("'s", "’s"):  # "ahead of next week's summit": "ahead of the summit"
+            before, tail = sentence.text[:a] + "the", tail[2:]
+        else:
+            before = _PREPOSITION.sub("", sentence.text[:a])
         head = _tidy(before.rstrip(" ,"))
-        tail = _tidy(sentence.text[b:])
+        tail = _tidy(tail)
         if before.rstrip().endswith(",") and tail.startswith(","):
             tail = tail[1:]  # the date was an aside between commas
         text = head + ("" if tail[:1] in ",.;:" or not head else " ") + tail.lstrip()

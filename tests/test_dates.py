@@ -299,8 +299,8 @@ def test_explain_names_the_rule_and_direction() -> None:
 
 @pytest.mark.parametrize(("value", "expected"), [
     ("2020-01-08", "2020-01-08"), ("2020-W24", "2020-W24"), ("2020-06", "2020-06"),
-    ("2011", "2011"), ("2020-01-12T24:00", "2020-01-12"), ("2020-Q1", "2020"),
-    ("2019-SU", "2019"), ("P1Y", None), ("PRESENT_REF", None), ("199X", None),
+    ("2011", "2011"), ("2020-01-12T24:00", "2020-01-12"), ("2020-Q1", None),
+    ("2019-SU", None), ("P1Y", None), ("PRESENT_REF", None), ("199X", None),
 ])
 def test_event_dates_keep_their_precision(value: str, expected: str | None) -> None:
     got = dates.value_to_date(value)

@@ -141,3 +141,40 @@ def test_an_undated_article_still_gives_its_absolute_dates() -> None:
     events = run(art)
     assert [e.date.iso() for e in events] == ["2020-06-06"]
     assert events[0].status == "reported"
+
+
+def test_a_range_is_one_event_dated_by_its_start() -> None:
+    art = make_article("a", dt.date(2022, 10, 18),
+                       "Intro. The summit is scheduled for October 20-21 in Brussels")
+    (summit,) = [e for e in run(art) if e.date.iso() != "2022-10-18"]
+    assert summit.date.iso() == "2022-10-20"
+    assert summit.date_text == "October 20-21"
+    assert summit.title == "The summit is scheduled in Brussels"
+
+
+def test_seasons_and_quarters_make_no_events() -> None:
+    art = make_article("a", dt.date(2022, 10, 18),
+                       "Intro. Gas may run short this winter. Profits fell in the third quarter")
+    assert [e.date.iso() for e in run(art)] == ["2022-10-18"]
+
+
+def test_a_possessive_date_reads_naturally_in_the_title() -> None:
+    art = make_article("a", dt.date(2022, 10, 18), "Intro. Leaders prepared for next week's summit")
+    (ev,) = [e for e in run(art) if e.date.precision == "week"]
+    assert ev.title == "Leaders prepared for the summit"
+
+
+def test_a_plan_for_next_week_joins_the_day_another_article_gives() -> None:
+    one = make_article("a", dt.date(2022, 10, 18), "Intro. Erdogan will meet Putin in Paris on October 26")
+    two = make_article("b", dt.date(2022, 10, 21),
+                       "Intro. Erdogan and Putin will still meet in Paris next week")
+    dated = [e for e in run(one, two, names=NAMES) if e.date.iso() not in ("2022-10-18", "2022-10-21")]
+    assert [e.date.iso() for e in dated] == ["2022-10-26"]
+    assert {s.article for s in dated[0].sources} == {"a", "b"}
+
+
+def test_a_past_week_stays_apart_from_the_days_in_it() -> None:
+    one = make_article("a", dt.date(2020, 6, 15), "Intro. Last week, Putin said talks had begun")
+    two = make_article("b", dt.date(2020, 6, 15), "Intro. Putin began talks on June 10")
+    got = sorted(e.date.iso() for e in run(one, two, names=NAMES) if e.date.iso() != "2020-06-15")
+    assert got == ["2020-06-10", "2020-W24"]
