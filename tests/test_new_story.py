@@ -105,3 +105,35 @@ def test_announced_talks_merge_with_their_report(sudan: dict) -> None:
     assert talks["status"] == "reported"
     (war,) = events_on(sudan, "2023-04-15")
     assert {s["article"] for s in war["sources"]} == {"a1", "a2"}
+
+
+# ---- a third story: name particles, ranges, a plan for "next week" dated elsewhere.
+
+EU = Path(__file__).resolve().parent / "sites" / "eu-gas-cap" / "src"
+
+
+@pytest.fixture(scope="module")
+def eu(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    out = tmp_path_factory.mktemp("eu") / "site"
+    assert cli.main(["build", "--source", str(EU), "--output", str(out), "--quiet", "--no-search"]) == 0
+    return json.loads((out / "data" / "events.json").read_text(encoding="utf-8"))
+
+
+def test_a_name_with_particles_is_one_actor(eu: dict) -> None:
+    names = {a["name"] for a in eu["actors"]}
+    assert "Ursula von der Leyen" in names
+    assert not any(n != "Ursula von der Leyen" and "Leyen" in n for n in names)
+
+
+def test_the_summit_range_is_one_planned_event(eu: dict) -> None:
+    summit = [e for e in events_on(eu, "2022-10-20") if e["status"] == "planned"]
+    assert [e["sources"][0]["date_text"] for e in summit] == ["Oct. 20-21"]
+    assert not [e for e in events_on(eu, "2022-10-21") if e["status"] == "planned"]
+
+
+def test_a_week_level_plan_joins_the_dated_meeting(eu: dict) -> None:
+    (meeting,) = events_on(eu, "2022-10-26")
+    assert {s["article"] for s in meeting["sources"]} == {"eu1", "eu2"}
+    names = actor_names(eu, meeting)
+    assert {"Olaf Scholz", "Emmanuel Macron"} <= names
+    assert not [e for e in events_on(eu, "2022-W43") if "Macron" in e["title"]]
