@@ -700,7 +700,12 @@ def _rule_duration(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
 
 
 def _rule_vague_duration(m: re.Match[str], ctx: _Ctx) -> list[_Found]:
-    unit = (m["unit"] or m["unit2"]).lower()
+    unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
+    if m["unit3"] and ctx.word_before(m.start()) in ("the", "these", "those", "two", "three", "few"):
+        return []  # "the weeks after", "a few days ago": another rule's, or not vague at all
+    if m["unit3"] and ctx.word_after(m.end()) == "ago":
+        end = m.end() + ctx.text[m.end():].index("ago") + 3  # "weeks ago": some time back
+        return [_Found(m.start(), end, "DATE", "PAST_REF", "past", "an unspecified amount ago")]
     code = _unit_code(unit)
     prefix = "PT" if unit in ("hours", "minutes", "seconds") else "P"
     return [_Found(m.start(), m.end(), "DURATION", f"{prefix}X{code}")]

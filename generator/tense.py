@@ -127,6 +127,11 @@ def cues(sentence: str) -> list[Cue]:
 
 
 NEAR_WORDS = 6
+# Past verbs of lasting: "remained closed until Monday" looks back, not ahead.
+LASTING_VERBS = frozenset(
+    "remained stayed lasted continued kept ran waited served lived ruled governed sat slept "
+    "hid".split()
+)
 
 
 def direction_near(
@@ -140,6 +145,10 @@ def direction_near(
     """
     found = cues(sentence) if found is None else found
     before = [c for c in found if c.end <= start]
+    if before and before[-1].word.lower() in ("until", "till"):
+        lasting = [c for c in before[-4:-1] if c.word.lower() in LASTING_VERBS]
+        if lasting:  # "remained closed until Monday": a state that ended, not a plan
+            return "past", f"'{lasting[-1].word} … until' tells of a state that lasted to then"
     if before:
         cue = before[-1]
         if len(_WORD.findall(sentence[cue.end:start])) <= NEAR_WORDS:

@@ -180,7 +180,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.IGNORECASE)),
     ("vague-duration", _c(
         r"(?<=\bfor\s)(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b"
-        r"|\b(?P<unit2>decades|centuries)\b", re.IGNORECASE)),
+        r"|\b(?P<unit2>decades|centuries)\b"
+        r"|(?<![\w-])(?P<unit3>hours|days|weeks|months|years)(?=\s+(?:after|before|later|earlier|of|"
+        r"ago)\b)", re.IGNORECASE)),
     ("ref", _c(
         r"\b(?P<present>now|currently|at\s+present|at\s+the\s+moment|nowadays|presently|"
         r"these\s+days|the\s+present)\b|\b(?P<past>the\s+past|recently|lately|recent\s+(?:days|"

@@ -241,6 +241,11 @@ CASES = [
      [("several months", "DURATION", "PXM")]),
     ("Oil fell 3% on the day.", "2020-06-17", []),
     ("They sold 2019 shares at 14 cents.", "2020-06-17", []),
+    ("The shops remained closed until Monday.", "2020-06-17", [("Monday", "DATE", "2020-06-15")]),
+    ("The ruling came weeks after the vote.", "2020-06-17", [("weeks", "DURATION", "PXW")]),
+    ("The country emerged from years of war.", "2020-06-17", [("years", "DURATION", "PXY")]),
+    ("The fighting started weeks ago.", "2020-06-17", [("weeks ago", "DATE", "PAST_REF")]),
+    ("Aid arrived a few days after the storm.", "2020-06-17", [("a few days", "DURATION", "PXD")]),
     # -- several expressions in one sentence
     ("Erdogan met Putin on Wednesday, when they called for a truce from midnight on Jan. 12.",
      "2020-01-08", [("Wednesday", "DATE", "2020-01-08"),
