@@ -156,6 +156,15 @@ def _resolve_role(index: Mapping[str, list[Held]], qual: str, office: str, day: 
     return best.pop() if len(best) == 1 else None
 
 
+def _resolve_local_role(index: Mapping[str, list[Held]], office: str, named: set[str],
+                        lex: Lexicon) -> str | None:
+    """"The foreign minister" with no country: the one person the article names who holds
+    that office (whatever its country); none when two could be meant."""
+    holders = {h.actor for held in index.values() for h in held
+               if h.actor in named and _office_matches(office, h.office, lex)}
+    return holders.pop() if len(holders) == 1 else None
+
+
 def _merge_seen_roles(seen: list[tuple[str, str, str, dt.date | None]]) -> list[tuple]:
     """Group (qualifier, office, title, date) sightings: one role each, earliest to latest."""
     groups: dict[tuple[str, str], list[tuple[str, dt.date | None]]] = defaultdict(list)
@@ -232,11 +241,14 @@ class Resolver:
             self._article(article, hits[article.id])
         index = self._role_index()
         for article in articles:
-            for hit in hits[article.id]:
-                if hit.kind == "role":
+            for hit in (h for h in hits[article.id] if h.kind == "role"):
+                if hit.target:
                     actor = _resolve_role(index, hit.target, hit.office, article.date, self.ctx.lex)
-                    if actor is not None:
-                        self.mentions[article.id].add((hit.start, hit.end, actor, "role"))
+                else:
+                    named = {m[2] for m in self.mentions[article.id] if m[3] != "role"}
+                    actor = _resolve_local_role(index, hit.office, named, self.ctx.lex)
+                if actor is not None:
+                    self.mentions[article.id].add((hit.start, hit.end, actor, "role"))
         return self._result(articles)
 
     def _article(self, article: Article, hits: list[Hit]) -> None:

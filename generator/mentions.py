@@ -351,6 +351,11 @@ class SentenceReader:
             office = _office(qual, self.u[k].office)
             self._hit("role", start, self.u[k].end, qual.key, "role", office=office)
             self.used.update(range(qual.index if self._is_country(qual) else k, k + 1))
+        elif qual is None and self.u[k].role == "office" and j == k \
+                and (the := self.at(k - 1)) is not None and the.is_word("the"):
+            # "the foreign minister": someone this article names with that title, if only one
+            self._hit("role", the.start, self.u[k].end, "", "role", office=self.u[k].office)
+            self.used.add(k)
 
     def _is_country(self, qual: Qualifier) -> bool:
         entity = self.ctx.entities.get(qual.key)

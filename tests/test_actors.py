@@ -606,3 +606,17 @@ def test_names_with_several_lowercase_particles_are_one_person():
     assert "Ursula von der Leyen" in names and "Von der Leyen" not in names
     assert "Mohammed bin Salman" in names
     assert name_key("Von der Leyen") == name_key("Ursula von der Leyen")[-1:]
+
+
+def test_a_role_without_a_country_means_the_one_holder_the_article_names():
+    art = make_article("Turkish Foreign Minister Mevlut Cavusoglu met officials in Ankara. "
+                       "The foreign minister said talks would continue.")
+    result = find_actors([art])
+    minister = actor_of(result, "Mevlut Cavusoglu").id
+    assert ("The foreign minister", minister, "role") in mentioned(result, "a1")
+
+
+def test_a_role_without_a_country_stays_unresolved_when_two_could_be_meant():
+    art = make_article("Turkish Foreign Minister Mevlut Cavusoglu met Russian Foreign Minister "
+                       "Sergey Lavrov. The foreign minister said talks would continue.")
+    assert not [m for m in mentioned(find_actors([art]), "a1") if m[2] == "role"]
