@@ -239,6 +239,21 @@ _FURNITURE_START = re.compile(
     re.IGNORECASE,
 )
 _RIGHTS = re.compile(r".*\ball rights reserved\b[\s.]*", re.IGNORECASE)
+# Credit sentences at the foot of wire stories: "Peter Okafor reported from Lagos.",
+# "Anna Schmidt contributed reporting from Berlin.", "Follow Tom Becker on Twitter",
+# "Maria Lopez is a correspondent for Example News based in Madrid."
+_NAME = (r"(?!(?:The|A|An|This|That|Officials?|Police|Witnesses)\b)[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*"
+         r"(?:\s+(?:de|van|von|al|bin|da|di|le|la|[A-Z]\.))*\s+[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+)?")
+_NAMES = rf"{_NAME}(?:,\s+{_NAME})*(?:,?\s+and\s+{_NAME})?"
+_CREDIT_SENTENCE = (
+    rf"(?:{_NAMES}\s+(?:reported\s+from\s+[A-Z][^.]{{0,30}}|wrote\s+from\s+[A-Z][^.]{{0,30}}"
+    rf"|contributed\s+(?:reporting|to\s+this\s+(?:report|story))[^.]{{0,60}})"
+    rf"|(?i:follow\s+[^.]{{1,60}}\s+on\s+(?:twitter|x|facebook|instagram|linkedin|bluesky|mastodon))"
+    rf"\b[^\n]*"
+    rf"|{_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,3}}(?:correspondent|reporter|journalist|editor|writer|"
+    rf"columnist|contributor|producer|photographer)\b[^.]{{0,120}})"
+)
+_CREDITS = re.compile(rf"(?:{_CREDIT_SENTENCE}[.!]?\s*)+")
 # "Associated Press writer Jane Doe in Cairo contributed to this report." and the like.
 _CONTRIBUTED = re.compile(r".{0,160}\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+"
                           r"(?:report|story|article)[\s.]*", re.IGNORECASE)
@@ -262,7 +277,7 @@ def is_furniture(para: str) -> bool:
         return False
     if _FURNITURE_START.match(para) and len(para) <= 200:
         return True
-    patterns = (_FURNITURE_FULL, _RIGHTS, _CONTRIBUTED, _DATE_ONLY)
+    patterns = (_FURNITURE_FULL, _RIGHTS, _CONTRIBUTED, _CREDITS, _DATE_ONLY)
     if any(p.fullmatch(para) for p in patterns) or published_line(para) or _only_links(para):
         return True
     return len(para.split()) <= 8 and bool(_BYLINE.fullmatch(para))

@@ -471,3 +471,21 @@ def test_vague_or_ambiguous_front_matter_dates_are_refused(tmp_path: Path, writt
     (article,), diags = read_corpus(tmp_path)
     assert article.date is None
     assert any("is not a real date (write YYYY-MM-DD)" in d.message for d in diags)
+
+
+@pytest.mark.parametrize(("paragraph", "furniture"), [
+    ("Peter Okafor reported from Lagos. Anna Schmidt contributed reporting from Berlin.", True),
+    ("Jean-Pierre Dupont and Ali Hassan contributed reporting from Paris and Cairo.", True),
+    ("Follow Tom Becker on Twitter: @tombecker", True),
+    ("Maria Lopez is a correspondent for Example News based in Madrid.", True),
+    ("Officials reported heavy losses.", False),
+    ("The UN reported from Geneva on Monday that talks began.", False),
+    ("The army reported from the front line that it had advanced.", False),
+    ("Ukraine is a country at war.", False),
+])
+def test_wire_credit_lines_are_furniture_and_news_is_not(
+        tmp_path: Path, paragraph: str, furniture: bool) -> None:
+    (tmp_path / "a.txt").write_text(f"Headline\n\nTalks resumed on 3 May 2023.\n\n{paragraph}\n")
+    (article,), _ = read_corpus(tmp_path)
+    kinds = {article.text[p.start:p.end]: p.kind for p in article.paragraphs}
+    assert (kinds[paragraph] == "furniture") is furniture
