@@ -144,7 +144,7 @@ def _rule_quarter(m: re.Match[str], ctx: Ctx) -> list[Found]:
             y, mo = shift_months(ctx.dct.year, ctx.dct.month, -3)
             return [Found(m.start(), m.end(), "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", "past")]
     if year is None and m["relyear"] and ctx.dct:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"]]
+        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
     direction, why = "none", "year given"
     if year is None:
         if not ctx.dct:
@@ -173,8 +173,11 @@ def _rule_fiscal(m: re.Match[str], ctx: Ctx) -> list[Found]:
 
 
 def _rule_season(m: re.Match[str], ctx: Ctx) -> list[Found]:
-    rel = (m["rel"] or "").lower()
+    rel = " ".join((m["rel"] or "").lower().split())
+    rel = "last" if rel in ("past", "this past") else rel
     season = SEASONS[m["season"].lower()]
+    if season == "FA" and not rel and not m["year"] and ctx.word_before(m.start()) == "to":
+        return []  # "expected to fall": the verb
     following = ctx.text[m.end():m.end() + 4].lower()
     if m["season"][0].isupper() and not rel and not m["year"]:
         return []

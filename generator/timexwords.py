@@ -120,15 +120,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
         r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)\s+century\b")),
     ("quarter", _c(
-        rf"(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter"
+        rf"(?:the\s+)?(?:fiscal\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+quarter"
         rf"(?:\s+of\s+(?P<year>{YEAR})|\s+of\s+(?P<relyear>this|last|next)\s+year)?\b"
-        rf"|\bQ(?P<qnum>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b")),
+        rf"|\bQ(?P<qnum>[1-4])(?:\s+(?P<qyear>{YEAR}))?\b", re.IGNORECASE)),
     ("half", _c(
         rf"(?:the\s+)?(?P<ord>first|second)\s+half\s+of\s+(?:(?P<year>{YEAR})|"
         r"(?P<relyear>this|last|next)\s+year)")),
     ("fiscal", _c(rf"\b(?:fiscal(?:\s+year)?\s+|FY\s?)(?P<year>{YEAR}|\d\d)\b")),
     ("season", _c(
-        rf"(?:(?P<rel>last|this|next|early|late|the)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
+        rf"(?:(?P<rel>last|this\s+past|this|next|early|late|the|past)\s+)?(?P<season>spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}))?\b", re.IGNORECASE)),
     ("year", _c(
         rf"(?:(?P<mod>early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"

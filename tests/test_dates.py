@@ -246,6 +246,9 @@ CASES = [
     ("The country emerged from years of war.", "2020-06-17", [("years", "DURATION", "PXY")]),
     ("The fighting started weeks ago.", "2020-06-17", [("weeks ago", "DATE", "PAST_REF")]),
     ("Aid arrived a few days after the storm.", "2020-06-17", [("a few days", "DURATION", "PXD")]),
+    ("Third-quarter profit rose 12%.", "1989-10-26", [("Third-quarter", "DATE", "1989-Q3")]),
+    ("Prices are expected to fall.", "1989-10-26", []),
+    ("Sales slowed this past summer.", "1989-10-26", [("this past summer", "DATE", "1989-SU")]),
     # -- several expressions in one sentence
     ("Erdogan met Putin on Wednesday, when they called for a truce from midnight on Jan. 12.",
      "2020-01-08", [("Wednesday", "DATE", "2020-01-08"),
