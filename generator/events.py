@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from generator import dates
+from generator import dates, tense
 from generator.model import Actor, Article, Event, Mention, PartialDate, Place, Sentence, Source
 
 TITLE_MAX = 120
@@ -125,18 +125,23 @@ def _candidate(
     inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
     actors = tuple(dict.fromkeys(m.actor for m in inside))
     where = tuple(dict.fromkeys(p.name for p in places if sentence.start <= p.start < sentence.end))
-    return _Candidate(article, sentence, day, timex, _status(day, timex, article.date), actors,
+    return _Candidate(article, sentence, day, timex, _status(day, timex, sentence, article.date), actors,
                       where, _keywords(sentence.text, timex, sentence.start))
 
 
-def _status(day: PartialDate, timex: dates.Timex | None, dct: dt.date | None) -> str:
-    """Planned when the date lies after publication, or the sentence points ahead into it."""
+def _status(day: PartialDate, timex: dates.Timex | None, sentence: Sentence,
+            dct: dt.date | None) -> str:
+    """Planned when the date lies after publication, or when it takes in the publication day
+    and the sentence looks ahead ("will meet later today", "votes this month")."""
     if dct is None:
         return "reported"
     if day.first_day() > dct:
         return "planned"
-    if timex is not None and timex.direction == "future" and day.last_day() >= dct > day.first_day():
-        return "planned"
+    if timex is not None and day.last_day() >= dct:
+        start, end = timex.start - sentence.start, timex.end - sentence.start
+        direction, _ = tense.direction_near(sentence.text, start, end)
+        if direction == "future" or timex.direction == "future":
+            return "planned"
     return "reported"
 
 

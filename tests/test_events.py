@@ -178,3 +178,12 @@ def test_a_past_week_stays_apart_from_the_days_in_it() -> None:
     two = make_article("b", dt.date(2020, 6, 15), "Intro. Putin began talks on June 10")
     got = sorted(e.date.iso() for e in run(one, two, names=NAMES) if e.date.iso() != "2020-06-15")
     assert got == ["2020-06-10", "2020-W24"]
+
+
+def test_the_publication_day_told_in_the_future_is_planned() -> None:
+    art = make_article("a", dt.date(2020, 6, 17),
+                       "Intro. Erdogan will host talks on Wednesday. Haftar took the port on Wednesday")
+    statuses = sorted((e.status, e.sources[0].quote) for e in run(art, names=NAMES)
+                      if e.sources[0].quote != "Intro.")
+    assert statuses == [("planned", "Erdogan will host talks on Wednesday."),
+                        ("reported", "Haftar took the port on Wednesday")]
