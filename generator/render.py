@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator import enhance, exports, safety, urls
 from generator.config import SiteConfig
+from generator.fields import web_url
 from generator.model import (
     MONTH_NAMES,
     Actor,
@@ -32,18 +32,9 @@ KINDS = (
 )
 KIND_LABEL = {kind: label for kind, label, _ in KINDS}
 TOP_CO_ACTORS = 10
-_WEB_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]+", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- small helpers
-
-
-def web_url(url: str | None) -> str | None:
-    """The URL if it is a plain http(s) address a reader may follow, else None."""
-    if url is None:
-        return None
-    url = url.strip()
-    return url if _WEB_URL.fullmatch(url) else None
 
 
 def event_order(event: Event) -> tuple[tuple[int, int], str]:

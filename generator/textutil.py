@@ -11,13 +11,10 @@ from typing import Any, NamedTuple
 import markdown
 
 from generator.safety import clean_html
+from generator.timexwords import MONTHS
 
 # --- dates as news pages write them -------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -44,9 +41,9 @@ def parse_date_text(text: str) -> MonthDay | None:
     elif m := _DOTTED.search(text):
         parts = (int(m[3]), int(m[2]), int(m[1]))
     elif m := _MDY.search(text):
-        parts = (int(m[3]) if m[3] else None, _MONTHS[m[1][:3].lower()], int(m[2]))
+        parts = (int(m[3]) if m[3] else None, MONTHS[m[1][:3].lower()], int(m[2]))
     elif m := _DMY.search(text):
-        parts = (int(m[3]) if m[3] else None, _MONTHS[m[2][:3].lower()], int(m[1]))
+        parts = (int(m[3]) if m[3] else None, MONTHS[m[2][:3].lower()], int(m[1]))
     else:
         return None
     year, month, day = parts
