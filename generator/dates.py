@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from generator.model import PartialDate
+from generator.textutil import split_sentences
 from generator.timexcalendar import CALENDAR_RULES
 from generator.timexcontext import Ctx, Found, Rule
 from generator.timexrelative import RELATIVE_RULES
@@ -89,25 +90,11 @@ _PRIORITY = {name: i for i, (name, _) in enumerate(PATTERNS)}
 
 # ---------------------------------------------------------------- driver
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*")
-_ABBREV_END = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|"
-    r"Capt|Gov|Sen|Rep|St|No|Nos|vs|etc|Inc|Corp|Ltd|Co|U\.S|U\.N|U\.K|E\.U|a\.m|p\.m|[A-Z])\.$"
-)
-
-
 def simple_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans for text with no reader in front (the `timeline dates` command)."""
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        if _ABBREV_END.search(text[start:m.start()]) and "\n" not in m.group():
-            continue
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+    """Sentence spans for text with no reader in front (the `timeline dates` command): each
+    line split with the reader's own sentence splitter."""
+    return [span for line in re.finditer(r"[^\n]+", text)
+            for span in split_sentences(text, line.start(), line.end())]
 
 
 def _candidates(ctx: Ctx) -> list[tuple[Found, str]]:
