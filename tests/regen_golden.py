@@ -1,4 +1,4 @@
-"""Rebuild the golden site tree tests/golden/seeds/ from seeds/ (run after an intended change).
+"""Rebuild the golden site tree tests/golden/example/ from tests/corpora/example/ (run after an intended change).
 
 Usage: python tests/regen_golden.py   then review `git diff tests/golden` before committing.
 Built with --no-search: the search index is Pagefind's output, not ours.
@@ -17,12 +17,12 @@ from generator import cli  # noqa: E402
 
 
 def main() -> int:
-    golden = ROOT / "tests" / "golden" / "seeds"
+    golden = ROOT / "tests" / "golden" / "example"
     if golden.exists():
         shutil.rmtree(golden)
     golden.parent.mkdir(parents=True, exist_ok=True)
-    return cli.main(["build", "--source", str(ROOT / "seeds"), "--output", str(golden), "--quiet",
-                     "--no-search", "--config", str(ROOT / "site.yaml")])
+    return cli.main(["build", "--source", str(ROOT / "tests" / "corpora" / "example"), "--output", str(golden), "--quiet",
+                     "--no-search", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml")])
 
 
 if __name__ == "__main__":

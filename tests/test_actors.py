@@ -14,7 +14,7 @@ from generator.actors import ActorResult, RegistryEntry, find_actors, load_regis
 from generator.model import Article, Paragraph, PartialDate, Role, Sentence
 from generator.names import fold, name_key, phonetic, same_person, slug, tokenize
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from generator import build, dates
 from generator.model import Article, Diagnostic, Mention, Timeline
 from generator.readers import read_article
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"
 SEED_TEXTS = [p.read_bytes()[:3000] for p in sorted(SEEDS.glob("*.txt"))]
 # Pieces that have broken readers before: front-matter fences, odd bytes and line breaks,
 # HTML, datelines and source lines, dates, quotes, captions, Markdown syntax.

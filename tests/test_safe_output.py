@@ -14,7 +14,7 @@ import pytest
 from generator import cli, writer
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "corpora" / "example"
 
 
 def tree(folder: Path) -> dict[str, bytes]:

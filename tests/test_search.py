@@ -11,7 +11,7 @@ import pytest
 from generator import cli, search
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "corpora" / "example"
 
 
 def build(out: Path, *extra: str) -> int:

@@ -1,4 +1,4 @@
-"""The whole pipeline on the example corpus in seeds/: what a reader of the site would check."""
+"""The whole pipeline on the example corpus tests/corpora/example/ (a copy of seeds/): what a reader of the site would check."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from linkcheck import broken_links
 from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-GOLDEN = Path(__file__).resolve().parent / "golden" / "seeds"
+SEEDS = ROOT / "tests" / "corpora" / "example"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "example"
 
 # What the five example articles report (our own reading of them): date, precision,
 # status, actors that must be linked, and the articles (by file-name prefix) that must
@@ -83,7 +83,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--quiet",
-                     "--no-search", "--config", str(ROOT / "site.yaml")]) == 0
+                     "--no-search", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml")]) == 0
     return out
 
 
@@ -167,7 +167,7 @@ def test_site_matches_the_golden_tree(site: Path) -> None:
     want, got = tree(GOLDEN), tree(site)
     assert sorted(got) == sorted(want)
     changed = [path for path in want if want[path] != got[path]]
-    assert changed == [], "site differs from tests/golden/seeds in: " + ", ".join(changed)
+    assert changed == [], "site differs from tests/golden/example in: " + ", ".join(changed)
 
 
 def test_builds_are_byte_identical_whatever_the_environment(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
+SEEDS = ROOT / "tests" / "corpora" / "example"
 ARTIFACTS = ROOT / "test-artifacts"
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"

@@ -1,4 +1,4 @@
-"""Real-browser fixtures: the seeds site built with search, served under /REPO/, and Chromium.
+"""Real-browser fixtures: the example site built with search, served under /REPO/, and Chromium.
 
 Debian's Chromium is driven by Playwright (never `playwright install`). On a developer
 machine without Chromium, Playwright or node_modules the tests skip and say why; in CI
@@ -26,7 +26,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def served_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A folder holding the built seeds site at REPO/ (as GitHub Pages serves a project)."""
+    """A folder holding the built example site at REPO/ (as GitHub Pages serves a project)."""
     root = tmp_path_factory.mktemp("www")
     code = cli.main(["build", "--source", str(SEEDS), "--output", str(root / SUB_PATH), "--quiet"])
     assert code == 0

@@ -32,7 +32,7 @@ def until_watching(source: Path, state: serve.BuildState, tries: int = 40) -> No
 
 @pytest.fixture
 def dev_site(tmp_path: Path):
-    """A dev server on a copy of seeds/, on a free port, rebuilding on change."""
+    """A dev server on a copy of the example corpus, on a free port, rebuilding on change."""
     source = tmp_path / "seeds"
     shutil.copytree(SEEDS, source)
     args = argparse.Namespace(source=source, output=tmp_path / "site", title="Dev", search=False)
