@@ -1,5 +1,6 @@
 # The two set-up commands: `make site` builds site/ from seeds/, `make test` runs the tests.
-# Both create .venv and install the project into it on first use; `make test` also installs
+# Both create .venv and install the project into it on first use. `make site` installs only
+# what a build needs; `make test` adds the test tools (pytest, ruff, Playwright, ...) and
 # what the browser tests need (Debian's Chromium and Java when missing, node_modules/).
 PYTHON ?= python3
 VENV := .venv
@@ -8,15 +9,19 @@ BIN := $(VENV)/bin
 .PHONY: site test lint bench clean serve browser-tools
 
 $(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
 site: $(VENV)/.installed
 	$(BIN)/timeline build
 
-test: $(VENV)/.installed browser-tools
+test: $(VENV)/.installed-test browser-tools
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/python -m pytest -q
 
@@ -36,7 +41,7 @@ browser-tools:
 	fi
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-test
 	$(BIN)/python bench/dates_bench.py
 
 clean:

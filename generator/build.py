@@ -14,6 +14,17 @@ from generator import search as search_mod
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _assets(name: str) -> Path:
+    """The default `templates` or `static` folder: inside an installed package, else the
+    checkout's own (see pyproject.toml)."""
+    inside = Path(__file__).resolve().parent / name
+    return inside if inside.is_dir() else PROJECT_ROOT / name
+
+
+TEMPLATES = _assets("templates")
+STATIC = _assets("static")
 REGISTRY_NAME = "actors.yaml"
 
 
@@ -84,8 +95,8 @@ def build(
     result.files = render.render_site(
         timeline,
         config or render.SiteConfig(),
-        templates or PROJECT_ROOT / "templates",
-        static or PROJECT_ROOT / "static",
+        templates or TEMPLATES,
+        static or STATIC,
         mentions,
         epoch=epoch,
     )

@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8000, help="port (8000; 0 picks a free one)")
     v.add_argument("--no-search", dest="search", action="store_false",
                    help="skip the search index (Pagefind)")
+    i = sub.add_parser("init", help="start a new timeline project in DIR (the current folder)")
+    i.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR",
+                   help="the project folder; created if missing, never overwritten")
     d = sub.add_parser("dates", help="print the temporal expressions in a text as JSON lines")
     d.add_argument("file", help="a text file, or - for standard input")
     d.add_argument("--dct", type=_date_arg, help="publication date, YYYY-MM-DD")
@@ -69,7 +72,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_build(args)
     if args.command == "serve":
         return _cmd_serve(args)
+    if args.command == "init":
+        return _cmd_init(args)
     return _cmd_dates(args)
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    from generator import scaffold
+
+    root: Path = args.dir
+    if root.exists() and not root.is_dir():
+        print(f"{root}: error: not a folder; pass a folder name, e.g. `timeline init mytimeline`",
+              file=sys.stderr)
+        return 2
+    plan = scaffold.plan(root.resolve().name)
+    clashes = scaffold.existing(root, plan.files)
+    if clashes:
+        for rel in clashes:
+            print(f"{root / rel}: error: already exists; init writes nothing over it",
+                  file=sys.stderr)
+        print(f"{root}: error: nothing written; choose an empty folder, e.g. "
+              "`timeline init mytimeline`", file=sys.stderr)
+        return 1
+    try:
+        scaffold.write(root, plan.files)
+    except OSError as e:
+        print(f"{e.filename or root}: error: cannot write ({e.strerror or e})", file=sys.stderr)
+        return 1
+    for rel in plan.files:
+        print(f"created {root / rel}")
+    for note in plan.notes:
+        print(f"note: {note}")
+    where = "" if root.resolve() == Path.cwd() else f"cd {root} && "
+    print(f"Next: {where}timeline build   (then open site/index.html, or run `timeline serve`)")
+    return 0
 
 
 def _cmd_dates(args: argparse.Namespace) -> int:
@@ -197,8 +233,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
         return 2
     threading.Thread(target=server.serve_forever, daemon=True).start()
     theme = config_mod.resolve(args.config, args.title)[0].theme  # a theme folder, if any
-    paths = serve.watched([args.source, build.PROJECT_ROOT / "templates",
-                           build.PROJECT_ROOT / "static", args.config or Path("site.yaml"),
+    paths = serve.watched([args.source, build.TEMPLATES, build.STATIC,
+                           args.config or Path("site.yaml"),
                            *([theme] if theme else [])])
     host, port = server.server_address[:2]
     _log(f"Serving {args.output}/ at http://{host}:{port}/ (Ctrl+C to stop)")

@@ -1,4 +1,4 @@
-"""Rebuild the golden site tree tests/golden/example/ from tests/corpora/example/ (run after an intended change).
+"""Rebuild the golden tree tests/golden/example/ from tests/corpora/example/ (after a change).
 
 Usage: python tests/regen_golden.py   then review `git diff tests/golden` before committing.
 Built with --no-search: the search index is Pagefind's output, not ours.
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
 sys.path.insert(0, str(ROOT))
 
 from generator import cli  # noqa: E402
@@ -21,8 +22,9 @@ def main() -> int:
     if golden.exists():
         shutil.rmtree(golden)
     golden.parent.mkdir(parents=True, exist_ok=True)
-    return cli.main(["build", "--source", str(ROOT / "tests" / "corpora" / "example"), "--output", str(golden), "--quiet",
-                     "--no-search", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml")])
+    return cli.main(["build", "--source", str(ROOT / "tests" / "corpora" / "example"),
+                     "--output", str(golden), "--quiet",
+                     "--no-search", "--config", str(CONFIG)])
 
 
 if __name__ == "__main__":

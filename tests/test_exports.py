@@ -21,6 +21,7 @@ from generator.model import Event, PartialDate, Source, Timeline
 from generator.render import events_json
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
 SEEDS = ROOT / "tests" / "corpora" / "example"
 URL = "https://user.github.io/REPO/"
 # The rules of JSON Feed 1.1 (jsonfeed.org/version/1.1) that a reader relies on.
@@ -50,7 +51,7 @@ JSON_FEED_1_1 = {
 
 def build(out: Path, *flags: str) -> Path:
     assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--no-search",
-                     "--quiet", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml"), *flags]) == 0
+                     "--quiet", "--config", str(CONFIG), *flags]) == 0
     return out
 
 

@@ -15,6 +15,7 @@ from linkcheck import broken_links
 from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
 SEEDS = ROOT / "tests" / "corpora" / "example"
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 URL = "https://user.github.io/REPO/"
@@ -30,7 +31,7 @@ def actionlint() -> str:
 
 def build(out: Path, *flags: str) -> Path:
     assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--no-search",
-                     "--quiet", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml"), *flags]) == 0
+                     "--quiet", "--config", str(CONFIG), *flags]) == 0
     return out
 
 

@@ -1,4 +1,4 @@
-"""The whole pipeline on the example corpus tests/corpora/example/ (a copy of seeds/): what a reader of the site would check."""
+"""The whole pipeline on the example corpus (tests/corpora/example/): what a reader checks."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from linkcheck import broken_links
 from generator import cli
 
 ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
 SEEDS = ROOT / "tests" / "corpora" / "example"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "example"
 
@@ -83,7 +84,7 @@ def tree(folder: Path) -> dict[str, bytes]:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--quiet",
-                     "--no-search", "--config", str(ROOT / "tests" / "corpora" / "example-site.yaml")]) == 0
+                     "--no-search", "--config", str(CONFIG)]) == 0
     return out
 
 
