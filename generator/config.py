@@ -43,6 +43,11 @@ class SiteConfig:
             return None
         return self.url + quote(path, safe="/#._-~!$&'()*+,;=:@")
 
+    @property
+    def base_known(self) -> bool:
+        """Whether the path the site is served under is known (a `url` or a `base_path`)."""
+        return bool(self.url) or self.base_path != "/"
+
     def rooted(self, path: str) -> str:
         """A site path as an absolute path under the base path (for pages served anywhere)."""
         return self.base_path + quote(path, safe="/#._-~!$&'()*+,;=:@")

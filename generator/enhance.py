@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from generator.render import EventView, Site
 
 KIND_FILTER = {"person": "Person", "country": "Country", "organization": "Organisation"}
-TIMELINE_KIND = "Timeline"
+EVENT_KIND = "Event"
 ARTICLE_KIND = "Article"
 
 Filters = tuple[tuple[str, str], ...]
@@ -28,14 +28,18 @@ def site_span(site: Site) -> tuple[charts.Month, charts.Month] | None:
     return charts.month_span(e.date for e in site.events)
 
 
-def timeline_extras(site: Site, path: str, indexed: bool) -> dict:
-    """The timeline's bar chart (bars link to this page's months) and its search facets."""
+def timeline_extras(site: Site, path: str) -> dict:
+    """The timeline's bar chart (bars link to this page's months). The timeline itself is
+    not indexed: each event is found through its own page."""
     views = [site.views[e.id] for e in site.events]
-    extras: dict = {"chart": charts.month_chart([v.event.date for v in views], path)}
-    if indexed:
-        extras["search"] = {"filters": _filters(TIMELINE_KIND, _actor_names(site, views),
-                                                _years(v.event.date for v in views))}
-    return extras
+    return {"chart": charts.month_chart([v.event.date for v in views], path)}
+
+
+def event_extras(site: Site, view: EventView) -> dict:
+    """An event page's search record: its date and title as the result's label, its facets."""
+    label = f"{view.event.date.human()}: {view.event.title}"
+    filters = _filters(EVENT_KIND, _actor_names(site, [view]), _years([view.event.date]))
+    return {"search": {"filters": filters, "title": label}}
 
 
 def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span) -> dict:

@@ -68,8 +68,9 @@ def timelinejs_date(date: PartialDate, end: bool = False) -> dict[str, int]:
 def timelinejs(timeline: Timeline, config: SiteConfig) -> bytes:
     """TimelineJS3's JSON: a title slide and one slide per event, links inside the text.
 
-    Without a site URL, links are rooted at the base path (right when the embedding page
-    is on the same host)."""
+    Links are absolute with a site URL, rooted at the base path when only that is known,
+    else relative to the site root (right for a page embedding it beside `index.html`).
+    Headlines are short (TimelineJS sets them large); the sources' sentences are the text."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     title_text = {"headline": html.escape(config.title)}
@@ -85,7 +86,7 @@ def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Articl
         "unique_id": urls.event_anchor(event.id),
         "start_date": timelinejs_date(event.date),
         "display_date": event.date.human(),
-        "text": {"headline": html.escape(event.title),
+        "text": {"headline": html.escape(short_headline(event.title)),
                  "text": _slide_text(event, names, articles, config)},
         "group": "Planned" if event.status == "planned" else "Reported",
     }
@@ -98,9 +99,13 @@ def _slide_text(event: Event, names: Mapping[str, str], articles: Mapping[str, A
                 config: SiteConfig) -> str:
     """The slide's HTML: who (linked), the first sources with their words, the permalink."""
     def link(path: str) -> str:
-        return config.absolute(path) or config.rooted(path)
+        if config.url:
+            return config.absolute(path) or path
+        return config.rooted(path) if config.base_known else path
 
     parts = []
+    if short_headline(event.title) != event.title:
+        parts.append(f"<p>{html.escape(event.title)}</p>")
     who = [(names.get(i), i) for i in dict.fromkeys(event.actors)]
     if who:
         parts.append("<p>" + ", ".join(
@@ -116,6 +121,20 @@ def _slide_text(event: Event, names: Mapping[str, str], articles: Mapping[str, A
         parts.append(f"<p>{html.escape(feeds.more_sources(len(known) - feeds.SOURCES_SHOWN))}</p>")
     parts.append(f"<p>{_a(link(urls.event_path(event.id)), 'On the timeline')}</p>")
     return "".join(parts)
+
+
+HEADLINE_LIMIT = 70
+
+
+def short_headline(title: str, limit: int = HEADLINE_LIMIT) -> str:
+    """The title cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—(") + "…"
 
 
 def _a(href: str, text: str) -> str:

@@ -87,6 +87,9 @@ class Links:
     def event(self, event_id: str) -> str:
         return self.to(urls.event_path(event_id))
 
+    def event_page(self, event_id: str) -> str:
+        return self.to(urls.event_page(event_id))
+
     def static(self, name: str) -> str:
         return self.to(urls.static_path(name))
 
@@ -96,12 +99,15 @@ class Links:
 
 @dataclass(frozen=True)
 class RootLinks(Links):
-    """Links rooted at the base path, for a page served at any depth (the 404 page)."""
+    """Links for a page served at any depth (the 404 page): rooted at the base path when it
+    is known; else relative to the site root, and the page's script finds the root."""
 
     config: SiteConfig = SiteConfig()
 
     def to(self, path: str) -> str:
-        return self.config.rooted(path)
+        if self.config.base_known:
+            return self.config.rooted(path)
+        return urls.relative(urls.NOT_FOUND, path)
 
 
 @dataclass(frozen=True)
@@ -315,10 +321,15 @@ def sentences_of(article: Article, paragraph: Paragraph) -> list[Sentence]:
     return sorted(found, key=lambda s: (s.start, s.index))
 
 
+HIDDEN_KINDS = frozenset({"furniture", "title"})  # page furniture; the headline repeated
+
+
 def article_paragraphs(article: Article) -> tuple[Paragraph, ...]:
-    """The article's paragraphs; the whole text as one body paragraph if it has none."""
+    """The paragraphs the article page shows: the text as published, without page furniture
+    or the headline repeated in it; the whole text as one paragraph if it has none."""
     if article.paragraphs:
-        return tuple(sorted(article.paragraphs, key=lambda p: (p.start, p.index)))
+        shown = (p for p in article.paragraphs if p.kind not in HIDDEN_KINDS)
+        return tuple(sorted(shown, key=lambda p: (p.start, p.index)))
     return (Paragraph(0, 0, len(article.text), "body"),)
 
 
@@ -405,8 +416,11 @@ def pages(site: Site) -> Iterator[tuple[str, str, dict]]:
             path,
             "index.html",
             {"years": years, "newest": newest, "undated": undated, "count": len(views),
-             **enhance.timeline_extras(site, path, indexed=not newest)},
+             **enhance.timeline_extras(site, path)},
         )
+    for view in views:  # search finds events through their own pages
+        yield urls.event_page(view.event.id), "event.html", {
+            "view": view, **enhance.event_extras(site, view)}
     yield urls.ACTORS_INDEX, "actors.html", {"groups": actor_groups(site)}
     span = enhance.site_span(site)
     for actor in sorted(site.timeline.actors, key=lambda a: a.id):
@@ -420,7 +434,8 @@ def pages(site: Site) -> Iterator[tuple[str, str, dict]]:
 def actor_groups(site: Site) -> list[dict]:
     groups = []
     for kind, _, plural in KINDS:
-        actors = [(a, len(site.by_actor.get(a.id, ()))) for a in site.sorted_actors(kind)]
+        counted = [(a, len(site.by_actor.get(a.id, ()))) for a in site.sorted_actors(kind)]
+        actors = [(a, n) for a, n in counted if n]  # an actor without events is not listed
         if actors:
             groups.append({"kind": kind, "label": plural, "actors": actors})
     return groups

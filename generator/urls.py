@@ -82,6 +82,11 @@ def event_path(event_id: str) -> str:
     return f"{INDEX}#{event_anchor(event_id)}"
 
 
+def event_page(event_id: str) -> str:
+    """The page of one event (its full card, indexed for search): `events/<id>.html`."""
+    return f"events/{safe_name(event_id)}.html"
+
+
 def sentence_anchor(index: int) -> str:
     """The element id of a sentence on its article page: `s-<index>`."""
     return f"s-{index}"

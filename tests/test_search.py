@@ -23,12 +23,13 @@ def filters(html: str) -> set[tuple[str, str]]:
 
 
 @pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
-def test_the_build_indexes_the_timeline_actors_and_articles(tmp_path: Path) -> None:
+def test_the_build_indexes_events_actors_and_articles(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out) == 0
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
     pages = len(list((out / "actors").glob("*.html"))) - 1 + len(
-        list((out / "articles").glob("*.html"))) - 1 + 1  # minus the two lists, plus the timeline
+        list((out / "articles").glob("*.html"))) - 1 + len(
+        list((out / "events").glob("*.html")))  # minus the two lists; a page per event
     assert entry["languages"]["en"]["page_count"] == pages
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
     assert not list(tmp_path.glob("site.tmp-*"))  # indexed in the staging folder, then swapped
@@ -41,9 +42,11 @@ def test_pages_mark_their_body_and_their_filters(tmp_path: Path) -> None:
     actor = (out / "actors" / "sergey-lavrov.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in actor
     assert filters(actor) == {("kind", "Person"), ("actor", "Sergey Lavrov"), ("year", "2020")}
-    timeline = (out / "index.html").read_text(encoding="utf-8")
-    assert ("kind", "Timeline") in filters(timeline) and ("year", "2011") in filters(timeline)
-    for unindexed in ("newest.html", "search.html", "actors/index.html", "articles/index.html"):
+    event = (out / "events" / "2011-e7b1bb51.html").read_text(encoding="utf-8")
+    assert ("kind", "Event") in filters(event) and ("year", "2011") in filters(event)
+    assert '<span data-pagefind-meta="title">2011: OPEC member Libya' in event
+    for unindexed in ("index.html", "newest.html", "search.html", "actors/index.html",
+                      "articles/index.html"):
         assert "data-pagefind-body" not in (out / unindexed).read_text(encoding="utf-8")
     page = (out / "search.html").read_text(encoding="utf-8")
     assert 'data-bundle="pagefind/pagefind-ui.js"' in page and "static/search.js" in page
