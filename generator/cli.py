@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
+import signal
 import sys
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from generator import __version__, dates, sourcefiles
@@ -65,6 +68,43 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP, raised like Ctrl+C so a build cleans up the same way."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stops_quietly(run: Callable[[Sequence[str] | None], int]) -> Callable[..., int]:
+    """Ctrl+C, SIGTERM and SIGHUP end a command with one line and 128 + the signal number."""
+
+    @functools.wraps(run)
+    def wrapper(argv: Sequence[str] | None = None) -> int:
+        def stop(signum: int, _frame: object) -> None:
+            raise Stopped(signum)
+
+        handled = [getattr(signal, n) for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+        mine = threading.current_thread() is threading.main_thread()
+        previous = {sig: signal.signal(sig, stop) for sig in handled} if mine else {}
+        try:
+            return run(argv)
+        except KeyboardInterrupt as e:
+            print("timeline: error: interrupted", file=sys.stderr)
+            return interrupt_code(e)
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    return wrapper
+
+
+def interrupt_code(e: KeyboardInterrupt) -> int:
+    """The exit code for an interrupt: 130 for Ctrl+C, 143 for SIGTERM."""
+    return 128 + int(getattr(e, "signum", signal.SIGINT))
+
+
+@_stops_quietly
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
@@ -148,6 +188,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"{args.output}: error: cannot write the site ({e.strerror or e}); "
               "the previous site is left as it was", file=sys.stderr)
         return 1
+    except KeyboardInterrupt as e:  # Ctrl+C or SIGTERM: the writer has cleaned up
+        print(f"{args.output}: error: interrupted; the previous site is left as it was",
+              file=sys.stderr)
+        return interrupt_code(e)
     for diag in result.diagnostics:
         if diag.level != "info" or not args.quiet:
             print(diag, file=sys.stderr)
@@ -160,9 +204,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
         return 1
     _report_search(result.search, args.quiet)
     if not args.quiet:
-        print(f"{len(tl.articles)} articles, {len(tl.events)} events, {len(tl.actors)} actors "
-              f"-> {args.output}/ ({len(result.files)} files, {time.perf_counter() - began:.2f} s)")
+        counts = ", ".join(_count(n, word) for n, word in (
+            (len(tl.articles), "article"), (len(tl.events), "event"), (len(tl.actors), "actor")))
+        print(f"{counts} -> {args.output}/ ({len(result.files)} files, "
+              f"{time.perf_counter() - began:.2f} s)")
     return 0
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _site_config(args: argparse.Namespace):
