@@ -36,6 +36,7 @@ CENTURY_ORDINALS = {
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "month": "M",
     "year": "Y", "decade": "DE", "century": "CE", "centuries": "CE", "fortnight": "W",
+    "quarter": "Q",
 }
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PARTS_OF_DAY = {

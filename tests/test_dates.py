@@ -188,6 +188,9 @@ CASES = [
     ("Fees are charged per month.", "1990-03-01", [("per month", "SET", "P1M")]),
     ("Sales in the current quarter will be weak.", "1989-10-26",
      [("the current quarter", "DATE", "1989-Q4")]),
+    # "the past quarter" once crashed the build (no unit code for a quarter)
+    ("Sales grew in the past quarter.", "2010-05-05",
+     [("the past quarter", "DURATION", "P1Q")]),
     ("Earnings for the third quarter fell.", "1989-10-26",
      [("the third quarter", "DATE", "1989-Q3")]),
     ("The company expects a loss for the fourth quarter.", "1989-10-26",
