@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -79,8 +79,11 @@ def build(
     strict: bool = False,
     with_search: bool = True,
     max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
+    on_wait: Callable[[int | None], None] | None = None,
 ) -> BuildResult:
     """Build the site from `source` into `output`; the old site stays if the build fails.
+
+    `on_wait(pid)` is called if another build (process `pid`) is writing `output` first.
 
     Raises ValueError before reading anything when `output` is a folder it must not replace.
     """
@@ -104,8 +107,21 @@ def build(
     def index(folder: Path) -> None:
         result.search = search_mod.index_site(folder)
 
-    writer.write_site(result.files, output, before_swap=index if with_search else None)
+    written = writer.write_site(result.files, output, before_swap=index if with_search else None,
+                                refuse_unknown=strict, on_wait=on_wait)
+    result.timeline = replace(timeline, diagnostics=timeline.diagnostics
+                              + tuple(kept_notes(output, written)))
     return result
+
+
+def kept_notes(output: Path, written: writer.Written) -> list[Diagnostic]:
+    """A warning for each file of the user's first found in the output; a note after that."""
+    return [
+        Diagnostic("warning", f"{output}/{path}", "not written by the build; kept in the new "
+                   "site (delete it if it is not yours)") if path in written.new else
+        Diagnostic("info", f"{output}/{path}", "your own file, kept in the site")
+        for path in written.kept
+    ]
 
 
 def page_clashes(articles: Sequence[Article], actors: Sequence[Actor],

@@ -180,7 +180,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     try:
         result = build.build(args.source, args.output, config,
                              strict=args.strict, with_search=args.search,
-                             max_size=args.max_size)
+                             max_size=args.max_size, on_wait=_waiting(args))
     except ValueError as e:  # the writer refuses a dangerous output folder
         print(f"{args.output}: error: {e}", file=sys.stderr)
         return 2
@@ -213,6 +213,16 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _waiting(args: argparse.Namespace) -> Callable[[int | None], None]:
+    """What to say when another build is writing the output first."""
+    def say(pid: int | None) -> None:
+        if not args.quiet:
+            who = f" (process {pid})" if pid else ""
+            print(f"{args.output}: info: another build{who} is writing this folder; waiting "
+                  "for it to finish", file=sys.stderr, flush=True)
+    return say
 
 
 def _site_config(args: argparse.Namespace):

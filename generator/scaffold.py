@@ -70,7 +70,7 @@ GITIGNORE = """\
 # Written by `timeline build`: rebuilt from seeds/ on every push.
 site/
 site.tmp*/
-site.lock
+site.timeline-lock
 .venv/
 __pycache__/
 """

@@ -9,6 +9,8 @@ without their index.
 from __future__ import annotations
 
 import importlib.util
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -42,8 +44,7 @@ def index_site(folder: Path) -> SearchReport:
     began = time.perf_counter()
     command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_SECONDS,
-                              check=False)
+        done = _run(command)
     except (OSError, subprocess.TimeoutExpired) as e:
         return SearchReport(False, f"search skipped: Pagefind did not run: {e}")
     seconds = time.perf_counter() - began
@@ -51,6 +52,37 @@ def index_site(folder: Path) -> SearchReport:
         detail = _last_line(done.stderr or done.stdout) or f"exit code {done.returncode}"
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
     return SearchReport(True, f"search index written in {seconds:.2f} s", seconds)
+
+
+def _run(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the indexer in its own process group, and stop the whole group if we are stopped.
+
+    On Ctrl+C (or a timeout) it must not keep writing into a folder we are removing.
+    """
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          start_new_session=os.name == "posix") as child:
+        try:
+            out, err = child.communicate(timeout=TIMEOUT_SECONDS)
+        except BaseException:
+            _stop(child)
+            raise
+    return subprocess.CompletedProcess(command, child.returncode, out, err)
+
+
+def _stop(child: subprocess.Popen[str]) -> None:
+    """End the indexer and anything it started: politely, then for sure."""
+    for sig, wait in ((signal.SIGTERM, 5.0), (getattr(signal, "SIGKILL", signal.SIGTERM), 30.0)):
+        try:
+            if os.name == "posix":
+                os.killpg(child.pid, sig)
+            else:  # pragma: no cover - Windows
+                child.kill()
+            child.wait(timeout=wait)
+            return
+        except ProcessLookupError:
+            return
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _last_line(text: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import http.server
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Sequence
@@ -25,6 +26,7 @@ SCRIPT_PATH = "/__timeline/reload.js"
 POLL_SECONDS = 25.0
 _BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
 _BODY_CLOSE = re.compile(rb"</body\s*>", re.IGNORECASE)
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 RELOAD_JS = b"""// Injected by `timeline serve` only: reload the page when a new build is published.
 (function () {
@@ -125,9 +127,23 @@ class DevHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base's name
         pass  # the terminal is for build results, not one line per request
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except ConnectionError:  # the browser went away (closed tab, reload): nothing to say
+            self.close_connection = True
+
+    def do_HEAD(self) -> None:
+        if request_path(self.path) is None:
+            self._bad_request()
+        else:
+            super().do_HEAD()
+
     def do_GET(self) -> None:
-        path = unquote(urlsplit(self.path).path)
-        if path == RELOAD_PATH:
+        path = request_path(self.path)
+        if path is None:
+            self._bad_request()
+        elif path == RELOAD_PATH:
             self._long_poll()
         elif path == SCRIPT_PATH:
             self._send(200, "text/javascript; charset=utf-8", RELOAD_JS)
@@ -156,6 +172,10 @@ class DevHandler(http.server.SimpleHTTPRequestHandler):
         version = self.state.wait_for_newer(seen, POLL_SECONDS)
         self._send(200, "text/plain; charset=utf-8", str(version).encode())
 
+    def _bad_request(self) -> None:
+        self._send(400, "text/plain; charset=utf-8",
+                   b"400 Bad Request: the address is not a valid file path\n")
+
     def _send(self, code: int, content_type: str, body: bytes) -> None:
         self.send_response(code)
         self.send_header("Content-Type", content_type)
@@ -165,12 +185,36 @@ class DevHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def make_server(output: Path, state: BuildState, host: str, port: int):
+def request_path(target: str) -> str | None:
+    """The decoded path of a request, or None if it cannot name a file (a NUL byte, a
+    control character, a `%` not followed by two hex digits, bytes that are not UTF-8)."""
+    try:
+        raw = urlsplit(target).path
+        path = unquote(raw, errors="strict")
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if _BAD_ESCAPE.search(raw) or any(ord(c) < 32 or ord(c) == 127 for c in path):
+        return None
+    return path
+
+
+class DevServer(http.server.ThreadingHTTPServer):
+    """The threading server, minus tracebacks for browsers that hang up mid-answer."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: tuple) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):
+            return
+        sys.stderr.write(f"serve: error: request from {client_address[0]} failed: "
+                         f"{type(error).__name__}: {error}\n")
+
+
+def make_server(output: Path, state: BuildState, host: str, port: int) -> DevServer:
     """An HTTP server for `output` on host:port (port 0: any free port)."""
     handler = partial(DevHandler, state=state, directory=str(output))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    return server
+    return DevServer((host, port), handler)
 
 
 def watched(paths: Iterable[Path]) -> list[Path]:

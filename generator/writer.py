@@ -5,7 +5,12 @@ every file is written is the old output renamed aside (`<output>.tmp-XXXX.old`),
 new one renamed in, and the old one deleted. A failure before the swap leaves the
 previous output as it was. A build killed outright (power cut, SIGKILL) cannot clean
 up: the next build removes its temporary folder, and puts the previous output back if
-the kill came between the two renames.
+the kill came between the two renames. Builds into one output take turns (a lock), and
+only folders carrying our marker are ever cleaned up (see outlock.py).
+
+The site keeps a manifest of what the build wrote. Files in the output that no build
+wrote (a `CNAME`, the user's notes) are copied into the new site and reported, never
+deleted. An output that is a symbolic link is written through the link.
 
 Outputs whose replacement would destroy something else are refused: the file-system
 root, the home folder, the current or project folder, the articles folder, any folder
@@ -15,13 +20,14 @@ holding one of those, and a folder with files in it that is not a site (no index
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator import outlock
 from generator.slugs import case_clashes, is_reserved
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -29,35 +35,93 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 WRITE_DELAY_ENV = "TIMELINE_TEST_WRITE_DELAY"
 
 
+@dataclass(frozen=True)
+class Written:
+    """The user's files `write_site` carried into the new site (no build wrote them)."""
+
+    kept: tuple[str, ...] = ()
+    new: tuple[str, ...] = ()  # those the previous build had not kept: seen for the first time
+
+
 def write_site(
     files: Mapping[str, bytes],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
-) -> None:
-    """Replace the folder `output` with exactly `files` (site path -> content).
+    refuse_unknown: bool = False,
+    on_wait: Callable[[int | None], None] | None = None,
+) -> Written:
+    """Replace the folder `output` with `files` (site path -> content) and the user's files.
 
     `before_swap(folder)` runs on the finished temporary folder before it replaces the
-    output (the search indexer adds its files there).
+    output (the search indexer adds its files there). `refuse_unknown` refuses an output
+    holding files no build wrote instead of keeping them (`--strict`). `on_wait(pid)` is
+    called when another build (process `pid`) holds the output, before waiting for it.
     """
-    output = Path(os.path.abspath(output))
+    output = real_output(output)
     check_output(output)
     checked = _checked_paths(files)
     output.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(output)
-    staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.tmp-", dir=output.parent))
-    delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
+    with outlock.locked(output, on_wait=on_wait):
+        clean_leftovers(output)
+        check_output(output)  # again: the last build may have changed it while we waited
+        previous = outlock.read_manifest(output)
+        kept = outlock.foreign(output, previous, checked) if output.is_dir() else []
+        new = [p for p in kept if previous is None or p not in previous.kept]
+        _check_kept(kept, new, checked, refuse_unknown)
+        staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.tmp-", dir=output.parent))
+        try:
+            outlock.mark(staging, output, "new")
+            staging.chmod(0o755)
+            _fill(staging, files, checked, output, kept, before_swap)
+            _swap(staging, output)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    return Written(tuple(kept), tuple(new))
+
+
+def real_output(output: Path) -> Path:
+    """The real folder behind `output`: a symbolic link is written through, never replaced."""
     try:
-        staging.chmod(0o755)
-        for path, relative in checked.items():
-            _write_file(staging.joinpath(*relative.parts), files[path])
-            if delay:
-                time.sleep(delay)
-        if before_swap is not None:
-            before_swap(staging)
-        _swap(staging, output)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+        return Path(output).resolve()
+    except (RuntimeError, OSError):  # a link loop
+        raise _refuse("it is a symbolic link that leads nowhere (a loop)") from None
+
+
+def _check_kept(kept: list[str], new: list[str], checked: Mapping[str, PurePosixPath],
+                refuse_unknown: bool) -> None:
+    """Refuse user files in the way of the site's own, and new ones under `--strict`."""
+    folders = {parent.as_posix() for rel in checked.values() for parent in rel.parents}
+    for path in kept:
+        if path in folders or any(p.as_posix() in checked for p in PurePosixPath(path).parents):
+            raise ValueError(f"refusing to write the site here: its file {path!r} was not "
+                             "written by a build and is in the way of the site's own; move it out")
+    if new and refuse_unknown:
+        names = ", ".join(new[:3]) + (", …" if len(new) > 3 else "")
+        raise ValueError(f"refusing to write the site here: it holds files no build wrote "
+                         f"({names}); move them out, or build without --strict to keep them")
+
+
+def _fill(staging: Path, files: Mapping[str, bytes], checked: Mapping[str, PurePosixPath],
+          output: Path, kept: list[str], before_swap: Callable[[Path], None] | None) -> None:
+    """Write the files, the user's kept files, the indexer's and the manifest into `staging`."""
+    delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
+    for path, relative in checked.items():
+        _write_file(staging.joinpath(*relative.parts), files[path])
+        if delay:
+            time.sleep(delay)
+    for path in kept:
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(output / path, target, follow_symlinks=False)
+    written, folders = set(checked), set()
+    if before_swap is not None:
+        before = set(os.listdir(staging))
+        before_swap(staging)
+        for name in sorted(set(os.listdir(staging)) - before):
+            (folders if (staging / name).is_dir() else written).add(name)
+    manifest = outlock.Manifest(frozenset(written), frozenset(folders), frozenset(kept))
+    _write_file(staging / outlock.MANIFEST, manifest.to_bytes())
 
 
 def _refuse(reason: str) -> ValueError:
@@ -75,7 +139,7 @@ def check_output(output: Path, source: Path | None = None, contents: bool = True
     `contents=False` skips looking inside the folder (a build checks the place before it
     reads anything, and the contents right before it replaces them).
     """
-    resolved = output.resolve()
+    resolved = real_output(output)
     if resolved == Path(resolved.anchor):
         raise _refuse("it is the root of the file system")
     protected = [("your home folder", Path.home()), ("the current folder", Path.cwd()),
@@ -93,23 +157,25 @@ def check_output(output: Path, source: Path | None = None, contents: bool = True
         if (resolved / marker).exists():
             raise _refuse(f"it holds {marker}, so it looks like a project, not a built site")
     if contents and resolved.is_dir() and not (resolved / "index.html").exists() \
-            and any(resolved.iterdir()):
+            and not (resolved / outlock.MANIFEST).exists() and any(resolved.iterdir()):
         raise _refuse("it holds files but no index.html, so it is not a site built here")
 
 
-_LEFTOVER = r"\.tmp-[a-z0-9_]{8}(\.old)?"
-
-
 def clean_leftovers(output: Path) -> None:
-    """Remove temporary folders a killed build left beside `output`; restore a set-aside one."""
-    pattern = re.compile(re.escape(output.name) + _LEFTOVER)
-    leftovers = sorted(p for p in output.parent.iterdir()
-                       if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink())
-    for folder in leftovers:
-        if folder.name.endswith(".old") and not output.exists() and not output.is_symlink():
+    """Remove temporary folders a killed build left beside `output`; restore a set-aside one.
+
+    Only folders carrying our marker, for this output, whose build is gone are touched.
+    """
+    prefix = f"{output.name}.tmp-"
+    candidates = sorted(p for p in output.parent.iterdir()
+                        if p.name.startswith(prefix) and p.is_dir() and not p.is_symlink())
+    for folder in candidates:
+        role = outlock.abandoned(folder, output)
+        if role == "old" and not output.exists() and not output.is_symlink():
             folder.rename(output)  # killed between the two renames: the old site comes back
-        else:
-            shutil.rmtree(folder)
+            (output / outlock.MARKER).unlink(missing_ok=True)
+        elif role is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _checked_paths(files: Mapping[str, bytes]) -> dict[str, PurePosixPath]:
@@ -146,15 +212,19 @@ def _swap(staging: Path, output: Path) -> None:
     """Put `staging` where `output` is; the old output is set aside, then deleted."""
     if not output.exists() and not output.is_symlink():
         staging.rename(output)
+        (output / outlock.MARKER).unlink()
         return
     aside = staging.with_name(f"{staging.name}.old")
-    output.rename(aside)
+    outlock.mark(output, output, "old")  # so a kill between the renames can be undone
     try:
-        staging.rename(output)
+        output.rename(aside)
+        try:
+            staging.rename(output)
+        except BaseException:
+            aside.rename(output)
+            raise
     except BaseException:
-        aside.rename(output)
+        (output / outlock.MARKER).unlink(missing_ok=True)
         raise
-    if aside.is_symlink() or not aside.is_dir():
-        aside.unlink()
-    else:
-        shutil.rmtree(aside)
+    (output / outlock.MARKER).unlink()
+    shutil.rmtree(aside, ignore_errors=True)  # the new site is in; the next build retries

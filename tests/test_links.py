@@ -13,10 +13,11 @@ from generator.writer import write_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:
+    """The site's files; the writer's manifest is checked in test_output_safety.py."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.name != writer.outlock.MANIFEST
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, writer
+from generator import cli, outlock, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -63,14 +64,29 @@ def test_a_build_killed_mid_write_leaves_the_previous_site(tmp_path: Path) -> No
     assert (out / "index.html").read_bytes() != b"the previous site"
 
 
+def dead_pid() -> int:
+    """The pid of a process that has ended."""
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def mark_as_killed(folder: Path, role: str, output: str = "site") -> None:
+    """Give `folder` the marker a build killed outright would have left in it."""
+    record = {"output": output, "pid": dead_pid(), "role": role}
+    (folder / outlock.MARKER).write_text(json.dumps(record))
+
+
 def test_a_kill_between_the_two_renames_gives_the_old_site_back(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert cli.main(["build", "--source", str(SEEDS), "--output", str(out), "--no-search",
                      "--quiet"]) == 0
     before = tree(out)
     out.rename(tmp_path / "site.tmp-abcd1234.old")  # set aside; the new one never came in
+    mark_as_killed(tmp_path / "site.tmp-abcd1234.old", "old")
     (tmp_path / "site.tmp-abcd1234").mkdir()
     (tmp_path / "site.tmp-abcd1234" / "index.html").write_text("half")
+    mark_as_killed(tmp_path / "site.tmp-abcd1234", "new")
     writer.clean_leftovers(out)
     assert tree(out) == before and leftovers(out) == []
 
@@ -78,10 +94,17 @@ def test_a_kill_between_the_two_renames_gives_the_old_site_back(tmp_path: Path) 
 def test_leftover_cleaning_touches_only_its_own_temporary_folders(tmp_path: Path) -> None:
     out = tmp_path / "site"
     out.mkdir()
-    keep = ["site.tmp-notes", "site.tmp-abcd1234.txt", "other.tmp-abcd1234", "site-old"]
+    keep = ["site.tmp-notes", "site.tmp-abcd1234.txt", "other.tmp-abcd1234", "site-old",
+            "site.tmp-zz99zz99", "site.tmp-other000"]
     for name in keep:
         (tmp_path / name).mkdir()
-    (tmp_path / "site.tmp-zz99zz99").mkdir()
+    mark_as_killed(tmp_path / "site.tmp-other000", "new", output="other")  # not this output's
+    (tmp_path / "site.tmp-live0000").mkdir()  # a running build's: our own pid
+    (tmp_path / "site.tmp-live0000" / outlock.MARKER).write_text(
+        json.dumps({"output": "site", "pid": os.getpid(), "role": "new"}))
+    keep.append("site.tmp-live0000")
+    (tmp_path / "site.tmp-dead0000").mkdir()
+    mark_as_killed(tmp_path / "site.tmp-dead0000", "new")
     writer.clean_leftovers(out)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*keep, "site"])
 
@@ -127,11 +150,12 @@ def test_an_empty_folder_or_a_previous_site_is_replaced(tmp_path: Path) -> None:
     for out in (tmp_path / "empty", tmp_path / "old-site"):
         out.mkdir()
     (tmp_path / "old-site" / "index.html").write_text("old")
-    (tmp_path / "old-site" / "stale.html").write_text("old")
+    (tmp_path / "old-site" / "articles").mkdir()
+    (tmp_path / "old-site" / "articles" / "stale.html").write_text("old")
     for out in (tmp_path / "empty", tmp_path / "old-site", tmp_path / "new" / "deeper"):
         assert cli.main(["build", "--source", str(src), "--output", str(out), "--no-search",
                          "--quiet"]) == 0
-        assert (out / "index.html").is_file() and not (out / "stale.html").exists()
+        assert (out / "index.html").is_file() and not (out / "articles/stale.html").exists()
 
 
 def test_paths_that_are_one_file_on_a_case_blind_system_are_refused(tmp_path: Path) -> None:

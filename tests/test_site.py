@@ -14,6 +14,7 @@ import pytest
 from linkcheck import broken_links
 
 from generator import cli
+from generator.outlock import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
@@ -76,8 +77,9 @@ def norm(name: str) -> str:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
+    """The site's files; the writer's manifest is checked in test_output_safety.py."""
     return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST}
 
 
 @pytest.fixture(scope="module")
