@@ -28,6 +28,7 @@ from generator.names import (
     slug,
     tokenize,
 )
+from generator.orgnames import learn_org_names
 from generator.registry import RegistryEntry, load_registry
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
@@ -200,6 +201,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
                            if t.kind == "word" and t.text[0].islower())
     learn_acronyms(docs, ctx)
     units = {a.id: [units_of(s, ctx) for s in sents] for a, sents in docs}
+    learn_org_names((u for sents in units.values() for u in sents), ctx)
     learn_cued_orgs((u for sents in units.values() for u in sents), ctx)
     hits = {aid: [h for u in sents for h in SentenceReader(u, ctx).read()]
             for aid, sents in units.items()}
@@ -360,9 +362,16 @@ def _best_name(spellings: Counter[str], kind: Kind) -> str:
     """The most complete, then most frequent spelling (a person); the most frequent (others)."""
     if kind == "person":
         order = sorted(spellings, key=lambda s: (-len(name_parts(s)), -spellings[s], fold(s), s))
-    else:  # an acronym names it only when nothing else does
-        order = sorted(spellings, key=lambda s: (s.isupper(), -spellings[s], -len(s), fold(s), s))
+    else:  # an acronym names it only when nothing else does; a legal suffix is left off
+        order = sorted(spellings, key=lambda s: (s.isupper(), -spellings[s], _legal_form(s),
+                                                 -len(s), fold(s), s))
     return order[0] if order else "unknown"
+
+
+def _legal_form(spelling: str) -> bool:
+    """`Boeing Co.`: a name ending in a legal suffix (`Boeing` names it better)."""
+    words = spelling.split()
+    return len(words) > 1 and fold(words[-1]).strip(".,") in lexicon().legal_suffixes
 
 
 def _assign_ids(made: Mapping[str, Actor]) -> dict[str, str]:

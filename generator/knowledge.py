@@ -135,7 +135,11 @@ def org_key(name: str) -> str:
         words = words[1:]
     swaps = {"organisation": "organization", "programme": "program", "defence": "defense",
              "centre": "center", "labour": "labor", "co-operation": "cooperation"}
-    return " ".join(swaps.get(w, w) for w in words)
+    words = [swaps.get(w, w) for w in words]
+    legal = lexicon().legal_suffixes  # `Boeing Co.`, `The Boeing Company`: one company
+    while len(words) > 1 and words[-1].strip(".,") in legal:
+        words.pop()
+    return " ".join(w.rstrip(",") for w in words)
 
 
 # --- per-corpus context -----------------------------------------------------------------------

@@ -131,6 +131,11 @@ class Lexicon:
     plural_owners: frozenset[str]
     credit_words: frozenset[str]
     credit_glue: frozenset[str]
+    legal_suffixes: frozenset[str] = frozenset()
+    corporate_titles: frozenset[str] = frozenset()
+    org_owned: frozenset[str] = frozenset()
+    agency_verbs: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
     cue_len: int = 1

@@ -1,0 +1,122 @@
+"""Corpus-wide evidence that an unknown capitalised name is an organisation.
+
+A company is often named by one word (`Airbus`, `Ryanair`) or two (`Northrop Grumman`) that no
+list holds. Each mention alone rarely says what the name is; the corpus together does:
+a legal suffix once (`Boeing Co.`), a corporate title after it (`Ryanair CEO`), a
+possessive owning something only organisations own (`Boeing's shares`), a repeated acronym
+(`EADS`), `X-based` or an organisation cue before it, or the name doing things (`Airbus
+said`, `Boeing has`) while never being a person's name. Evidence is counted per name over
+the whole corpus; a name that is also a person's name, a place, or a common word is never
+made an organisation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from generator.knowledge import Context, org_key
+from generator.names import Lexicon
+
+
+def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> set[str]:
+    """Org keys of the unknown names the corpus shows to be organisations; adds them to
+    `ctx.cued_orgs` so every mention of them becomes that organisation."""
+    ev = Evidence(ctx.common)
+    for units in sentences:
+        for k, unit in enumerate(units):
+            if unit.kind == "org":
+                _suffix_evidence(unit, ctx.lex, ev)
+            elif unit.kind == "gap":
+                _gap_evidence(units, k, ctx.lex, ev)
+    found = {key for key in ev.names if ev.is_org(key) and _may_be_org(key, ctx)}
+    ctx.cued_orgs.update(found)
+    return found
+
+
+class Evidence:
+    """Per name (org key): what the corpus shows it doing."""
+
+    def __init__(self, common: frozenset[str] = frozenset()) -> None:
+        self.common = common  # words the corpus also writes in lower case
+        self.strong: Counter[str] = Counter()  # a legal suffix, a corporate title, `-based`
+        self.acts: Counter[str] = Counter()  # `Airbus said`, `Boeing has`
+        self.acronym: Counter[str] = Counter()
+        self.place: Counter[str] = Counter()  # `in Toulouse`
+        self.person: Counter[str] = Counter()  # `President X`, `Mr X`, a surname of one
+        self.surnames: set[str] = set()  # the last words of people's names: never companies
+        self.names: set[str] = set()
+
+    def is_org(self, key: str) -> bool:
+        """Enough evidence, and more of an organisation than of a person or a place."""
+        strong, acts, acronym = self.strong[key], self.acts[key], self.acronym[key] >= 2
+        # two or more words: a person's name unless strongly shown otherwise
+        score = 2 * strong if " " in key else 2 * strong + acts + 2 * acronym
+        if key in self.surnames:
+            return False
+        enough = strong >= 1 or acts >= 3 or (acronym and acts >= 1)
+        against = self.person[key] + (self.place[key] if " " not in key else 0)
+        return enough and score > against
+
+
+def _suffix_evidence(unit, lex: Lexicon, ev: Evidence) -> None:
+    """`Boeing Co.`, `Airbus SAS`: the name before a legal suffix is an organisation."""
+    toks = unit.toks
+    n = len(toks)
+    while n > 1 and toks[n - 1].fold.strip(".,") in lex.legal_suffixes:
+        n -= 1
+    if n < len(toks) and all(t.cap for t in toks[:n]):
+        key = org_key(" ".join(t.text for t in toks[:n]))
+        ev.names.add(key)
+        ev.strong[key] += 1
+
+
+def _gap_evidence(units: Sequence, k: int, lex: Lexicon, ev: Evidence) -> None:
+    gap = units[k]
+    key = org_key(gap.spelling)
+    ev.names.add(key)
+    if k and units[k - 1].kind == "ent" and units[k - 1].end + 1 == gap.start:
+        return  # `China Eastern`: the rest of a longer name, not a name of its own
+    nxt = units[k + 1] if k + 1 < len(units) else None
+    after = units[k + 2] if k + 2 < len(units) else None
+    prev = units[k - 1] if k else None
+    if len(gap.toks) == 1 and gap.toks[0].upper and len(gap.toks[0].text) <= 6 \
+            and gap.toks[0].fold not in lex.abbreviations \
+            and not (prev is not None and prev.toks[-1].kind == "num"):  # `16 GB`: a unit
+        ev.acronym[key] += 1
+    first = _words(nxt)[0] if nxt is not None and _words(nxt) else ""
+    if first in lex.corporate_titles:
+        ev.strong[key] += 1  # `Ryanair CEO`, `Airbus spokesman`
+    elif nxt is not None and nxt.kind == "poss" and after is not None and _words(after) \
+            and _words(after)[0] in lex.org_owned:
+        ev.strong[key] += 1  # `Boeing's shares`
+    elif first in lex.agency_verbs:
+        ev.acts[key] += 1  # `Airbus said`, `Boeing has`
+    if prev is not None and prev.kind == "suffix" and prev.toks[0].fold.lstrip("-") == "based":
+        ev.strong[key] += 1  # `Seattle-based Boeing`
+    if prev is not None and prev.kind in ("word", "conn") and prev.toks[0].fold in lex.place_words:
+        ev.place[key] += 1
+    if prev is not None and prev.kind == "title" and prev.role in ("office", "honorific"):
+        ev.person[key] += 2  # `President X`, `Mr X`
+        ev.surnames.add(gap.toks[-1].fold)  # and its surname alone
+    if prev is not None and prev.is_word("the") and (nxt is None or nxt.kind == "punct"
+                                                      or nxt.toks[0].text[0].islower()):
+        ev.place[key] += 2  # `the Dreamliner is`, `the Cupertino campus`: a thing or a place
+    if len(gap.toks) == 2 and all(t.kind == "word" and not t.upper for t in gap.toks) \
+            and not any(t.fold in lex.org_heads or t.fold in lex.legal_suffixes for t in gap.toks) \
+            and gap.toks[0].fold not in ev.common:  # not `Actual Airbus` opening a sentence
+        # `Steve Jobs`, `Mark Papermaster`: most two-word names are people's
+        ev.person[gap.toks[0].fold] += 1
+        ev.surnames.add(gap.toks[1].fold)
+
+
+def _words(unit) -> list[str]:
+    return [t.fold for t in unit.toks] if unit.kind in ("word", "conn", "title", "cue") else []
+
+
+def _may_be_org(key: str, ctx: Context) -> bool:
+    """Not a word the corpus also writes in lower case, a month or a weekday."""
+    words = key.split()
+    if all(w in ctx.common for w in words):
+        return False
+    return not any(w in ctx.lex.months or w in ctx.lex.weekdays for w in words)
