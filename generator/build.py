@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import actors as actor_mod
 from generator import events as event_mod
-from generator import readers, render, slugs, sourcefiles, urls, writer
+from generator import readers, render, slugs, sourcefiles, templateerrors, urls, writer
 from generator import search as search_mod
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 
@@ -88,21 +88,28 @@ def build(
     Raises ValueError before reading anything when `output` is a folder it must not replace.
     """
     writer.check_output(Path(output), Path(source), contents=False)
-    timeline, mentions = make_timeline(source, max_size)
+    try:
+        timeline, mentions = make_timeline(source, max_size)
+    except OSError as exc:  # one no reader expected; still a read problem, not a write one
+        problem = sourcefiles.read_problem(str(exc.filename or source), exc)
+        return BuildResult(Timeline((), (), (), (problem,)), {})
     epoch, problem = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
     if problem is not None:
         timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
     result = BuildResult(timeline, mentions)
     if result.failed(strict):
         return result
-    result.files = render.render_site(
-        timeline,
-        config or render.SiteConfig(),
-        templates or TEMPLATES,
-        static or STATIC,
-        mentions,
-        epoch=epoch,
-    )
+    config = config or render.SiteConfig()
+    try:
+        result.files = render.render_site(timeline, config, templates or TEMPLATES,
+                                          static or STATIC, mentions, epoch=epoch)
+    except Exception as exc:  # noqa: BLE001 - a theme's template may raise anything
+        folders = [f for f in (config.theme, templates or TEMPLATES) if f is not None]
+        problem = templateerrors.problem(exc, folders)
+        if problem is None:
+            raise
+        result.timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
+        return result
 
     def index(folder: Path) -> None:
         result.search = search_mod.index_site(folder)

@@ -79,12 +79,12 @@ def _parse(source: Path, rel: str) -> tuple[Any, Any, list[Diagnostic]]:
     if decoding.looks_binary(text):
         return None, None, [_warn(rel, "catalog ignored: " + decoding.BINARY)]
     try:
-        data, node = yamlio.load(text)
+        data, node, found = yamlio.load(text)
     except yamlio.ERRORS as exc:
         problem, line, col = yamlio.problem(exc, 1)
         message = f"catalog ignored: malformed YAML ({problem}); fix the YAML"
         return None, None, [*diags, _warn(rel, message, line, col)]
-    return data, node, diags
+    return data, node, diags + yamlio.cleaned_diagnostics(found, rel, 1, "catalog")
 
 
 def load_catalog(source: Path, rel: str, readable: Set[str]) -> tuple[

@@ -167,11 +167,11 @@ def _cmd_dates(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     from generator import build
 
-    if not args.source.is_dir():
-        print(f"{args.source}: error: no such folder; pass --source DIR", file=sys.stderr)
-        return 2
-    if args.config is not None and not args.config.is_file():
-        print(f"{args.config}: error: no such config file; pass --config FILE", file=sys.stderr)
+    problem = _missing(args.source, "folder", "--source DIR")
+    if problem is None and args.config is not None:
+        problem = _missing(args.config, "config file", "--config FILE")
+    if problem is not None:
+        print(problem, file=sys.stderr)
         return 2
     config = _site_config(args)
     if config is None:
@@ -209,6 +209,15 @@ def _cmd_build(args: argparse.Namespace) -> int:
         print(f"{counts} -> {args.output}/ ({len(result.files)} files, "
               f"{time.perf_counter() - began:.2f} s)")
     return 0
+
+
+def _missing(path: Path, what: str, flag: str) -> str | None:
+    """The error line when `path` is not a readable folder (or file), else None."""
+    try:
+        found = path.is_dir() if what == "folder" else path.is_file()
+    except OSError as e:  # a name too long to look up, a link loop
+        return f"{path}: error: cannot read: {e.strerror or e}; check {flag.split()[0]}"
+    return None if found else f"{path}: error: no such {what}; pass {flag}"
 
 
 def _count(n: int, word: str) -> str:
@@ -276,8 +285,8 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     from generator import build, serve, writer
     from generator import config as config_mod
 
-    if not args.source.is_dir():
-        print(f"{args.source}: error: no such folder; pass --source DIR", file=sys.stderr)
+    if (problem := _missing(args.source, "folder", "--source DIR")) is not None:
+        print(problem, file=sys.stderr)
         return 2
     try:
         writer.check_output(Path(args.output).absolute())

@@ -16,6 +16,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml
 
+from generator import yamlio
 from generator.model import Diagnostic
 
 DEFAULT_NAME = "site.yaml"
@@ -109,15 +110,16 @@ def load(path: Path, display: str | None = None) -> tuple[SiteConfig, tuple[Diag
         return SiteConfig(), (Diagnostic("error", where, f"cannot read the site config: {exc}"),)
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
+    except yamlio.ERRORS as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "invalid YAML"
         return SiteConfig(), (
             Diagnostic("error", where, f"invalid YAML: {problem}", mark.line + 1 if mark else None),
         )
+    cleaned = yamlio.cleaned_diagnostics(yamlio.clean(root), where, 1)
     values, diags = _read_mapping(root, where)
     config, more = _assemble(values, Path(path).parent, where)
-    return config, tuple(diags + more)
+    return config, tuple(cleaned + diags + more)
 
 
 def _read_mapping(root: yaml.Node | None, where: str) -> tuple[dict, list[Diagnostic]]:
@@ -178,12 +180,19 @@ def _assemble(values: dict, folder: Path, where: str) -> tuple[SiteConfig, list[
     diags: list[Diagnostic] = []
     theme = given.pop("theme", None)
     if theme is not None:
-        theme_dir = (folder / theme).resolve()
-        if theme_dir.is_dir():
-            given["theme"] = theme_dir
+        theme_dir = (folder / theme).absolute()
+        try:
+            found = theme_dir.is_dir()
+            theme_dir = theme_dir.resolve()
+        except OSError as exc:  # a name too long to look up, a link loop
+            diags.append(Diagnostic("error", where, f"`theme`: cannot read {theme_dir} "
+                                    f"({exc.strerror or exc})", values["theme"][1]))
         else:
-            diags.append(Diagnostic("error", where, f"`theme`: no such folder: {theme_dir}",
-                                    values["theme"][1]))
+            if found:
+                given["theme"] = theme_dir
+            else:
+                diags.append(Diagnostic("error", where, f"`theme`: no such folder: {theme_dir}",
+                                        values["theme"][1]))
     url, base = given.get("url"), given.get("base_path")
     if url and base is not None and urlsplit(url).path != base:
         msg = (f"`base_path` {base} does not match the path of `url` ({urlsplit(url).path}); "
@@ -223,6 +232,10 @@ def resolve(path: Path | None, title: str | None = None, base_url: str | None = 
     else:
         config, diags = load(path)
     if title is not None:
+        title, removed = yamlio.clean_text(title)
+        if removed:  # bytes that are not UTF-8 reach sys.argv as lone surrogates
+            message = f"{yamlio.removed_text(removed)}, which cannot be published"
+            diags += (Diagnostic("warning", "--title", message),)
         config = replace(config, title=title)
     if base_url is not None:
         try:

@@ -45,12 +45,24 @@ def events_csv(timeline: Timeline, config: SiteConfig) -> bytes:
         actor_ids = list(dict.fromkeys(e.actors))
         writer.writerow([
             e.id, e.date.iso(), e.date.precision, e.date.first_day().isoformat(),
-            e.date.last_day().isoformat(), e.status, e.title,
-            "; ".join(names.get(i, i) for i in actor_ids), "; ".join(actor_ids),
-            "; ".join(e.places), "; ".join(dict.fromkeys(s.article for s in e.sources)),
+            e.date.last_day().isoformat(), e.status, csv_text(e.title),
+            csv_text("; ".join(names.get(i, i) for i in actor_ids)), "; ".join(actor_ids),
+            csv_text("; ".join(e.places)), "; ".join(dict.fromkeys(s.article for s in e.sources)),
             config.absolute(urls.event_path(e.id)) or urls.event_path(e.id),
         ])
     return out.getvalue().encode("utf-8")
+
+
+# What makes a spreadsheet read a cell as a formula (or, after a tab or CR, a new cell).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """Text from the articles as a CSV cell no spreadsheet runs as a formula.
+
+    Only the text columns (titles, names, places) pass through here: our own ids, dates
+    and links never start with one of these characters, and stay exactly as they are."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 # ---------------------------------------------------------------- TimelineJS

@@ -62,18 +62,19 @@ def _parse_front_matter(yaml_text: str, rel: str) -> tuple[
     """Front-matter fields and where each is in the file; a bad block is reported and ignored."""
     where = fields.Where(rel, "front-matter", {}, {})
     try:
-        data, node = yamlio.load(yaml_text)
+        data, node, found = yamlio.load(yaml_text)
     except yamlio.ERRORS as exc:
         problem, line, col = yamlio.problem(exc, 2)
         message = f"malformed front matter ignored ({problem}); fix the YAML between the `---` lines"
         return {}, where, [_diag("warning", rel, message, line, col)]
+    cleaned = yamlio.cleaned_diagnostics(found, rel, 2, "front-matter")
     if data is None:
-        return {}, where, []
+        return {}, where, cleaned
     if not isinstance(data, dict):
         message = "front matter ignored: write it as `key: value` lines, not as a list or text"
         return {}, where, [_diag("warning", rel, message, 2)]
     keys, values = fields.spots(node, 2)
-    return {str(k): v for k, v in data.items()}, where._replace(keys=keys, values=values), []
+    return {str(k): v for k, v in data.items()}, where._replace(keys=keys, values=values), cleaned
 
 
 # --- metadata ---------------------------------------------------------------------------------

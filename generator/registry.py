@@ -56,8 +56,9 @@ def load_registry(path: Path, display: str | None = None
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        cleaned = yamlio.cleaned_diagnostics(yamlio.clean(root), where, 1)
         entries, diags = _read_entries(root, loader, where)
-        return entries, tuple(warnings) + diags
+        return entries, (*warnings, *cleaned, *diags)
     except yamlio.ERRORS as exc:
         problem, line, col = yamlio.problem(exc, 1)
         message = f"invalid YAML ({problem}); fix the actor registry"

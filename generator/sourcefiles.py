@@ -8,6 +8,7 @@ size limit, pipes and devices are skipped, each with a warning.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -84,6 +85,15 @@ def _warning(rel: str, message: str) -> Diagnostic:
     return Diagnostic("warning", rel, message)
 
 
+def read_problem(rel: str, exc: OSError) -> Diagnostic:
+    """The error for a file or folder that cannot be read, with what to do about it."""
+    if exc.errno == errno.ENAMETOOLONG:
+        hint = "shorten the names of the folders it is in, or move it up"
+    else:
+        hint = "check it exists and its permissions"
+    return Diagnostic("error", rel, f"cannot read: {exc.strerror or exc}; {hint}")
+
+
 def _link_target(path: Path) -> Path | None:
     """Where a symbolic link finally leads, or None if it leads nowhere (broken, a loop)."""
     try:
@@ -95,8 +105,11 @@ def _link_target(path: Path) -> Path | None:
 
 def check_link(path: Path, root: Path, rel: str, is_dir: bool) -> tuple[bool, list[Diagnostic]]:
     """Whether to follow `path` if it is a symbolic link; folder links are never followed."""
-    if not path.is_symlink():
-        return True, []
+    try:
+        if not path.is_symlink():
+            return True, []
+    except OSError as exc:  # a path too long to look at
+        return False, [read_problem(rel, exc)]
     target = _link_target(path)
     if target is None:
         return False, [_warning(rel, "broken symbolic link skipped; fix or remove it")]
@@ -144,7 +157,11 @@ def list_files(source: Path, max_size: int = DEFAULT_MAX_SIZE) -> tuple[list[str
     def report(exc: OSError) -> None:
         where = Path(exc.filename or source)
         rel = where.relative_to(source).as_posix() if where.is_relative_to(source) else str(where)
-        diags.append(Diagnostic("error", rel, f"cannot read: {exc.strerror}; check its permissions"))
+        if exc.errno == errno.ENAMETOOLONG:
+            diags.append(read_problem(rel, exc))
+        else:
+            diags.append(Diagnostic("error", rel, f"cannot read: {exc.strerror}; check its "
+                                    "permissions"))
 
     found = []
     for folder, dirs, files in os.walk(source, onerror=report):

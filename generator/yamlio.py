@@ -1,10 +1,20 @@
-"""Safe YAML reading shared by the front matter, catalogs and the actor registry."""
+"""Safe YAML reading shared by the front matter, catalogs, the actor registry and site.yaml.
+
+Every YAML text is cleaned here, where it enters: escapes such as `"\\x01"` or `"\\ud800"`
+can put control characters and lone surrogates into any value, and those cannot be
+published (a lone surrogate cannot even be written as UTF-8). `clean` removes them from
+the node tree before anything is built from it, and says where they were.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 import yaml
+
+from generator.model import Diagnostic
 
 # What a hostile or broken YAML text can raise: syntax and constructor errors, unhashable
 # keys (TypeError), bad values (ValueError), and nesting deep enough to exhaust the stack.
@@ -20,12 +30,95 @@ Loader.add_constructor(
 )
 
 
-def load(text: str) -> tuple[Any, yaml.Node | None]:
-    """The data and the node tree (for line numbers) of one YAML document."""
+# C0 and C1 controls other than tab and line breaks, DEL, the two non-characters, and
+# surrogates (a valid pair written as two `\u` escapes is joined first).
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SHOWN = 4  # characters named in one message
+
+
+class Cleaned(NamedTuple):
+    """Characters removed from one YAML scalar: which field, where (0-based), and what."""
+
+    field: str
+    line: int
+    col: int
+    removed: tuple[str, ...]
+
+
+def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without unpublishable characters, and those it held (each once)."""
+    text = _PAIR.sub(lambda m: m[0].encode("utf-16-le", "surrogatepass").decode("utf-16-le"),
+                     text)
+    removed = tuple(dict.fromkeys(_UNPUBLISHABLE.findall(text)))
+    return (_UNPUBLISHABLE.sub("", text) if removed else text), removed
+
+
+def clean(root: yaml.Node | None) -> list[Cleaned]:
+    """Remove unpublishable characters from every key and value of a node tree, in place."""
+    found: list[Cleaned] = []
+    seen: set[int] = set()
+    todo: list[tuple[yaml.Node, str]] = [(root, "the value")] if root is not None else []
+    while todo:  # a loop, not recursion: YAML may nest deeply, and aliases may loop
+        node, field = todo.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+            node.value, removed = clean_text(node.value)
+            if removed:
+                mark = node.start_mark
+                found.append(Cleaned(field, mark.line, mark.column, removed))
+        elif isinstance(node, yaml.SequenceNode):
+            todo.extend((item, field) for item in reversed(node.value))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                todo.append((value, f"`{_key_name(key)}`"))
+                todo.append((key, f"key `{_key_name(key)}`"))
+    return sorted(found, key=lambda c: (c.line, c.col))
+
+
+def _key_name(key: yaml.Node) -> str:
+    name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+    return " ".join(clean_text(name)[0].split())[:40]
+
+
+def _char_name(char: str) -> str:
+    kind = "lone surrogate" if "\ud800" <= char <= "\udfff" else "control character"
+    return f"{kind} U+{ord(char):04X}"
+
+
+def removed_text(removed: Sequence[str]) -> str:
+    """"removed control character U+0001 and lone surrogate U+D800" (at most a few named)."""
+    names = [_char_name(c) for c in removed[:_SHOWN]]
+    if len(removed) > _SHOWN:
+        names.append(f"{len(removed) - _SHOWN} more")
+    return "removed " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
+                         else names[0])
+
+
+def cleaned_message(found: Cleaned, label: str = "") -> str:
+    """What was removed from a field, and what to do (`label`: "front-matter", ...)."""
+    field = f"{label} {found.field}" if label else found.field
+    return (f"{field}: {removed_text(found.removed)}, which cannot be published; "
+            "fix the escapes in the YAML")
+
+
+def cleaned_diagnostics(found: list[Cleaned], path: str, first_line: int,
+                        label: str = "") -> list[Diagnostic]:
+    """A warning per cleaned field; the YAML starts at line `first_line` of `path`."""
+    return [Diagnostic("warning", path, cleaned_message(c, label), first_line + c.line, c.col + 1)
+            for c in found]
+
+
+def load(text: str) -> tuple[Any, yaml.Node | None, list[Cleaned]]:
+    """The data and the node tree (for line numbers) of one YAML document, cleaned, and
+    what was cleaned."""
     loader = Loader(text)
     try:
         node = loader.get_single_node()
-        return (loader.construct_document(node) if node is not None else None), node
+        found = clean(node)
+        return (loader.construct_document(node) if node is not None else None), node, found
     finally:
         loader.dispose()
 
