@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from generator.knowledge import Context, corpus_context
+from generator.knowledge import Context, corpus_context, org_key
 from generator.mentions import (
     Hit,
     SentenceReader,
@@ -29,6 +29,7 @@ from generator.names import (
     tokenize,
 )
 from generator.orgnames import learn_org_names
+from generator.orgresolve import local_targets, merge_corpus_orgs
 from generator.registry import RegistryEntry, load_registry
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
@@ -205,6 +206,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     learn_cued_orgs((u for sents in units.values() for u in sents), ctx)
     hits = {aid: [h for u in sents for h in SentenceReader(u, ctx).read()]
             for aid, sents in units.items()}
+    merge_corpus_orgs(hits, ctx)
     return Resolver(ctx, _people(hits, registry), registry).run([a for a, _ in docs], hits)
 
 
@@ -256,9 +258,10 @@ class Resolver:
     def _article(self, article: Article, hits: list[Hit]) -> None:
         named: set[str] = set()
         later: list[Hit] = []
+        longer = local_targets((h.target for h in hits if h.kind == "actor"), self.ctx)
         for hit in hits:
             if hit.kind == "actor":
-                self._actor_hit(article, hit)
+                self._actor_hit(article, hit, longer)
             elif hit.kind == "place":
                 self.places[article.id].add((hit.start, hit.end, hit.target))
             elif hit.kind in ("person", "pending") and (found := self._full_name(hit)):
@@ -272,8 +275,9 @@ class Resolver:
                 via = "alias" if fold(hit.text) in self.ctx.single_aliases else "surname"
                 self._person(article, hit, key, via)
 
-    def _actor_hit(self, article: Article, hit: Hit) -> None:
+    def _actor_hit(self, article: Article, hit: Hit, longer: Mapping[str, str]) -> None:
         key = self.ctx.target(hit.target)
+        key = longer.get(key, key)  # `Air Force` in an article naming `U.S. Air Force`
         self.mentions[article.id].add((hit.start, hit.end, key, hit.via))
         if hit.via in ("name", "alias", "acronym") and hit.text:
             self.spellings[key][hit.text] += 1
@@ -349,7 +353,7 @@ class Resolver:
         ent = self.ctx.entities.get(key)
         kind: Kind = ent.kind if ent is not None else "person"
         spellings = self.spellings[key]
-        name = ent.name if ent is not None and ent.name else _best_name(spellings, kind)
+        name = ent.name if ent is not None and ent.name else _best_name(spellings, kind, key)
         aliases = {s for s in spellings if fold(s) != fold(name)}
         aliases |= set(ent.aliases if ent is not None else ())
         roles = list(ent.roles if ent is not None else ()) + self.roles.get(key, [])
@@ -358,13 +362,16 @@ class Resolver:
                      ent.origin if ent is not None else "discovered")  # type: ignore[arg-type]
 
 
-def _best_name(spellings: Counter[str], kind: Kind) -> str:
-    """The most complete, then most frequent spelling (a person); the most frequent (others)."""
+def _best_name(spellings: Counter[str], kind: Kind, key: str = "") -> str:
+    """The most complete, then most frequent spelling (a person); for others the most
+    frequent full name (an acronym or a shortened name only when nothing else names it)."""
     if kind == "person":
         order = sorted(spellings, key=lambda s: (-len(name_parts(s)), -spellings[s], fold(s), s))
-    else:  # an acronym names it only when nothing else does; a legal suffix is left off
-        order = sorted(spellings, key=lambda s: (s.isupper(), -spellings[s], _legal_form(s),
-                                                 -len(s), fold(s), s))
+    else:  # a legal suffix is left off
+        full = key.removeprefix("d:")
+        order = sorted(spellings, key=lambda s: (s.isupper(), len(org_key(s)) < len(full),
+                                                 -spellings[s], _legal_form(s), -len(s),
+                                                 fold(s), s))
     return order[0] if order else "unknown"
 
 

@@ -158,6 +158,7 @@ class Context:
     common: frozenset[str] = frozenset()
     cued_orgs: set[str] = field(default_factory=set)  # org keys of names seen after a cue
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    country_names: dict[str, str] = field(default_factory=dict)  # folded alias -> entity key
 
     def target(self, key: str) -> str:
         return self.redirect.get(key, key)
@@ -167,7 +168,7 @@ class Context:
 
     def discovered_org(self, name: str) -> str:
         """The entity key of an organisation found in the text (made if new)."""
-        k = org_key(name)
+        k = self.country_prefix(org_key(name))
         if k in self.org_names:
             return self.target(self.org_names[k])
         key = "d:" + k
@@ -176,10 +177,23 @@ class Context:
         return key
 
 
+    def country_prefix(self, key: str) -> str:
+        """`u.s. air force`, `us air force` -> `united states air force`: a country's name or
+        acronym leading an organisation's name is written one way."""
+        words = key.split()
+        for n in range(min(3, len(words) - 1), 0, -1):
+            country = self.country_names.get(" ".join(words[:n]))
+            if country is not None:
+                name = fold(self.entities[country].name)
+                return " ".join([name, *words[n:]])
+        return key
+
+
 def corpus_context(registry: Sequence[RegistryEntry]) -> Context:
     """A fresh context for one corpus: the knowledge, with the registry winning over it."""
     kb = knowledge()
-    ctx = Context(lexicon(), kb.gazetteer.copy(), dict(kb.entities), dict(kb.org_names))
+    ctx = Context(lexicon(), kb.gazetteer.copy(), dict(kb.entities), dict(kb.org_names),
+                  country_names=kb.country_names)
     for i, entry in enumerate(registry):
         key = f"r:{i}"
         ctx.entities[key] = Entity(key, entry.kind, entry.name, "registry", entry.description,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from generator.knowledge import Context, Entry, org_key
 from generator.model import Article, Diagnostic
 from generator.names import Lexicon, Token, core_words, fold, is_subsequence, tokenize
+from generator.orgnames import split_glued_names
 
 # --- units: a sentence cut into known names, titles and unknown capitalised runs ---------------
 
@@ -52,7 +53,8 @@ def units_of(tokens: Sequence[Token], ctx: Context) -> list[Unit]:
         unit = _unit_at(tokens, i, ctx)
         units.append(unit)
         i += len(unit.toks)
-    units = _merge_orgs(_portfolios(_merge_possessives(_merge_gaps(units), ctx.lex), ctx), ctx)
+    units = _merge_possessives(_merge_gaps(units), ctx.lex)
+    units = _merge_orgs(split_glued_names(_portfolios(units, ctx), ctx.lex), ctx)
     return _known_orgs(_cued_orgs(units, ctx.lex), ctx)
 
 

@@ -120,3 +120,39 @@ def _may_be_org(key: str, ctx: Context) -> bool:
     if all(w in ctx.common for w in words):
         return False
     return not any(w in ctx.lex.months or w in ctx.lex.weekdays for w in words)
+
+
+def split_glued_names(units: list, lex: Lexicon) -> list:
+    """`Apple Inc. Steve Jobs`, `Secretary of the Air Force James Roche`: a run of capitalised
+    words that goes on past an organisation's head word and ends in a person's first and
+    last name (with perhaps an initial between) is the organisation, then the person."""
+    out = []
+    for unit in units:
+        cut = _person_tail(unit.toks, lex) if unit.kind == "gap" and len(unit.toks) >= 4 else 0
+        if cut:
+            first = unit.toks[:cut]
+            while len(first) > 1 and first[-1].fold in lex.connectors:
+                first = first[:-1]
+            out.append(type(unit)("gap", first))
+            out.append(type(unit)("gap", unit.toks[cut:]))
+        else:
+            out.append(unit)
+    return out
+
+
+def _person_tail(toks: Sequence, lex: Lexicon) -> int:
+    """Where the person's name at the end of `toks` starts, or 0."""
+    middle = len(toks) >= 5 and len(toks[-2].text.rstrip(".")) == 1  # `Michael R. Golden`
+    cut = len(toks) - (3 if middle else 2)
+    tail = toks[cut:]
+    if not _is_head(toks[cut - 1].fold, lex):
+        return 0  # the name must follow the head word itself: `Government of National Accord`
+    if all(t.kind == "word" and t.cap and not t.upper and t.fold not in lex.connectors
+           and not _is_head(t.fold, lex) for t in (tail[0], tail[-1])):
+        return cut
+    return 0
+
+
+def _is_head(word: str, lex: Lexicon) -> bool:
+    bare = word.replace(".", "")
+    return word in lex.org_heads or bare in lex.legal_suffixes or bare in lex.org_heads
