@@ -64,6 +64,7 @@ class People:
     def __init__(self) -> None:
         self.clusters: list[Cluster] = []
         self.by_last: dict[str, list[Cluster]] = defaultdict(list)
+        self.by_first: dict[str, list[Cluster]] = defaultdict(list)  # of names of 2+ words
         self.of_spelling: dict[str, Cluster] = {}
 
     def new(self, key: str) -> Cluster:
@@ -77,6 +78,8 @@ class People:
             cluster.keys.append(key)
             if cluster not in self.by_last[key[-1]]:
                 self.by_last[key[-1]].append(cluster)
+            if len(key) > 1 and cluster not in self.by_first[key[0]]:
+                self.by_first[key[0]].append(cluster)
         self.of_spelling[spelling] = cluster
 
     def compatible(self, key: tuple[str, ...]) -> list[Cluster]:
@@ -88,6 +91,10 @@ class People:
     def with_surname(self, word: str) -> list[Cluster]:
         key = name_key(word)
         return list(self.by_last.get(key[-1], ())) if len(key) == 1 else []
+
+    def with_first_name(self, word: str) -> list[Cluster]:
+        key = name_key(word)
+        return list(self.by_first.get(key[0], ())) if len(key) == 1 else []
 
 
 def _people(hits: Mapping[str, list[Hit]], registry: Sequence[RegistryEntry]) -> People:
@@ -102,8 +109,9 @@ def _people(hits: Mapping[str, list[Hit]], registry: Sequence[RegistryEntry]) ->
     count = 0
     for spelling in sorted(names, key=lambda s: (-len(name_key(s)), fold(s), s)):
         key = name_key(spelling)
-        if not key or (len(key) == 1 and people.by_last.get(key[0])):
-            continue  # a bare surname: resolved per article
+        if not key or (len(key) == 1 and (people.by_last.get(key[0])
+                                          or people.by_first.get(key[0]))):
+            continue  # a bare surname or first name: resolved per article
         fits = people.compatible(key)
         cluster = fits[0] if len(fits) == 1 else None
         if cluster is None:
@@ -301,6 +309,8 @@ class Resolver:
         if fold(hit.text) in self.ctx.single_aliases:
             return self.ctx.single_aliases[fold(hit.text)]
         cands = self.people.with_surname(hit.text)
+        if not cands:  # `Steve` in an article about Steve Jobs: the one of that first name here
+            cands = [c for c in self.people.with_first_name(hit.text) if c.key in named]
         if len(cands) > 1:
             local = [c for c in cands if c.key in named]
             if len(local) != 1:
