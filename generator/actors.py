@@ -86,7 +86,8 @@ class People:
         """The people a full name (two words or more) can be."""
         if len(key) < 2:
             return []
-        return [c for c in self.by_last.get(key[-1], ()) if any(same_person(key, k) for k in c.keys)]
+        near = dict.fromkeys([*self.by_last.get(key[-1], ()), *self.by_first.get(key[0], ())])
+        return [c for c in near if any(same_person(key, k) for k in c.keys)]
 
     def with_surname(self, word: str) -> list[Cluster]:
         key = name_key(word)

@@ -90,11 +90,28 @@ def is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def same_person(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two name keys of one person: same last word, the shorter's words kept by the longer."""
-    if not a or not b or a[-1] != b[-1] or min(len(a), len(b)) < 2:
+    """Two name keys of one person: the same last word (or one letter apart, `Haftar` and
+    `Hafter`, when the first names agree), the shorter's other words kept by the longer."""
+    if not a or not b or min(len(a), len(b)) < 2:
+        return False
+    if a[-1] != b[-1] and not (a[0] == b[0] and min(len(a[-1]), len(b[-1])) >= 5
+                               and one_edit_apart(a[-1], b[-1])):
         return False
     short, long = sorted((a, b), key=len)
-    return is_subsequence(short, long)
+    return is_subsequence(short[:-1], long[:-1])
+
+
+def one_edit_apart(x: str, y: str) -> bool:
+    """Whether one letter changed, added or dropped turns `x` into `y`."""
+    if abs(len(x) - len(y)) > 1 or x == y:
+        return False
+    i = 0
+    while i < min(len(x), len(y)) and x[i] == y[i]:
+        i += 1
+    if len(x) == len(y):
+        return x[i + 1:] == y[i + 1:]
+    longer, shorter = (x, y) if len(x) > len(y) else (y, x)
+    return longer[i + 1:] == shorter[i:]
 
 
 # --- word lists -------------------------------------------------------------------------------
@@ -136,9 +153,31 @@ class Lexicon:
     org_owned: frozenset[str] = frozenset()
     agency_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
+    news_verbs: frozenset[str] = frozenset()
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
     cue_len: int = 1
+    # event headlines (generator/headlines.py)
+    headline_openers: frozenset[str] = frozenset()
+    headline_adverbials: frozenset[str] = frozenset()
+    headline_participles: frozenset[str] = frozenset()
+    headline_coordinators: frozenset[str] = frozenset()
+    headline_relatives: frozenset[str] = frozenset()
+    headline_say_verbs: frozenset[str] = frozenset()
+    headline_person_pronouns: frozenset[str] = frozenset()
+    headline_thing_pronouns: frozenset[str] = frozenset()
+    headline_group_pronouns: frozenset[str] = frozenset()
+    headline_person_possessives: frozenset[str] = frozenset()
+    headline_thing_possessives: frozenset[str] = frozenset()
+    headline_group_possessives: frozenset[str] = frozenset()
+    headline_determiners: frozenset[str] = frozenset()
+    headline_copulas: frozenset[str] = frozenset()
+    headline_date_needed: frozenset[str] = frozenset()
+    headline_date_prepositions: frozenset[str] = frozenset()
+    headline_date_joined: frozenset[str] = frozenset()
+    headline_cut_words: frozenset[str] = frozenset()
+    headline_dangling: frozenset[str] = frozenset()
+    headline_name_suffixes: frozenset[str] = frozenset()
 
 
 def load_yaml(name: str) -> Any:

@@ -133,7 +133,7 @@ def split_glued_names(units: list, lex: Lexicon) -> list:
             first = unit.toks[:cut]
             while len(first) > 1 and first[-1].fold in lex.connectors:
                 first = first[:-1]
-            out.append(type(unit)("gap", first))
+            out.append(_office_or_org(type(unit), first, lex))
             out.append(type(unit)("gap", unit.toks[cut:]))
         else:
             out.append(unit)
@@ -151,6 +151,15 @@ def _person_tail(toks: Sequence, lex: Lexicon) -> int:
            and not _is_head(t.fold, lex) for t in (tail[0], tail[-1])):
         return cut
     return 0
+
+
+def _office_or_org(unit_type: type, toks: list, lex: Lexicon):
+    """`Secretary of the Air Force` before a name is the person's office, not an
+    organisation: a title word, then `of`."""
+    if len(toks) > 2 and toks[0].fold in lex.title_starts and toks[1].fold == "of":
+        office = " ".join(t.fold for t in toks)
+        return unit_type("title", toks, office=office, role="office")
+    return unit_type("gap", toks)
 
 
 def _is_head(word: str, lex: Lexicon) -> bool:

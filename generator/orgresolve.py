@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from generator.knowledge import Context, org_key
+from generator.names import fold as fold_name
 
 DISCOVERED = "d:"
 
@@ -45,14 +46,24 @@ def merge_corpus_orgs(hits: Mapping[str, Sequence], ctx: Context) -> None:
 
 
 def local_targets(targets: Iterable[str], ctx: Context) -> dict[str, str]:
-    """Pass 3 for one article: each discovered key -> the one longer key ending with it."""
-    present = sorted({ctx.target(t) for t in targets if ctx.target(t).startswith(DISCOVERED)})
+    """Pass 3 for one article: each discovered key -> the one longer key of the article
+    ending with it, else the one organisation of the corpus named by it after a country
+    the article names (`Air Force` in a story naming the United States)."""
+    keys = {ctx.target(t) for t in targets}
+    present = sorted(k for k in keys if k.startswith(DISCOVERED))
+    countries = {fold_name(ctx.entities[k].name) for k in keys
+                 if k in ctx.entities and ctx.entities[k].kind == "country"}
     out: dict[str, str] = {}
     for key in present:
         name = key[len(DISCOVERED):]
+        if " " not in name:
+            continue
         longer = [k for k in present if k != key and k[len(DISCOVERED):].endswith(" " + name)]
-        if len(longer) == 1 and " " in name:
-            out[key] = longer[0]
+        if not longer:
+            found = {ctx.org_names.get(f"{c} {name}") for c in countries} - {None}
+            longer = [k for k in found if k.startswith(DISCOVERED)]
+        if len(longer) == 1:
+            out[key] = ctx.target(longer[0])
     return out
 
 

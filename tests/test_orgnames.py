@@ -122,3 +122,38 @@ def test_a_person_glued_after_an_organisation_is_split_off(tmp_path: Path) -> No
     )
     assert found.get("Lina Stroud") == "person", found
     assert not [n for n in found if "Orvane" in n and "Stroud" in n], found
+
+
+def test_a_short_acronym_defined_in_brackets_may_take_inner_letters(tmp_path: Path) -> None:
+    found = found_actors(
+        tmp_path,
+        "The first plane was delivered to Tasman Airlines (TAL) on Monday.",
+        "TAL said on Tuesday that the plane would fly in May.",
+    )
+    airline = [a for a in found if "TAL" in (a.name, *a.aliases)]
+    assert [a.name for a in airline] == ["Tasman Airlines"], [(a.name, a.aliases) for a in found]
+
+
+def test_an_office_of_an_organisation_before_a_name_is_the_persons_title(
+        tmp_path: Path) -> None:
+    found = found_actors(
+        tmp_path,
+        "Secretary of the Coast Guard Mara Quint said on Monday that the search would go on.",
+        "The United States Coast Guard ended the search on Tuesday.",
+    )
+    quint = [a for a in found if a.name == "Mara Quint"]
+    assert [(a.kind, [r.title for r in a.roles]) for a in quint] == [
+        ("person", ["Secretary of the Coast Guard"])], [(a.name, a.kind) for a in found]
+    assert not [a for a in found if a.name.startswith("Secretary")]
+
+
+def test_a_short_name_in_a_story_naming_a_country_is_that_countrys_organisation(
+        tmp_path: Path) -> None:
+    found = found_actors(
+        tmp_path,
+        "The United States Coast Guard said on Monday that it had found the boat.",
+        "The Coast Guard ended the search in the United States on Tuesday.",
+        "The Royal Coast Guard sent a ship to Norway on Wednesday.",
+    )
+    assert sorted(a.name for a in found if "Coast Guard" in a.name) == [
+        "Royal Coast Guard", "United States Coast Guard"]
