@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import actors as actor_mod
 from generator import events as event_mod
-from generator import readers, render, slugs, sourcefiles, templateerrors, urls, writer
+from generator import readers, render, slugs, sourcefiles, templateerrors, undated, urls, writer
 from generator import search as search_mod
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 
@@ -60,6 +60,7 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE) ->
         diags = diags + reg_diags
     found = actor_mod.find_actors(articles, registry)
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
+    diags = diags + tuple(undated.report(articles))  # what an undated article loses
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors)
     timeline = Timeline(
         articles=tuple(sorted(articles, key=lambda a: a.id)),

@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     i = sub.add_parser("init", help="start a new timeline project in DIR (the current folder)")
     i.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR",
                    help="the project folder; created if missing, never overwritten")
+    a = sub.add_parser("add", help="fetch news pages and save them as articles (Markdown)")
+    a.add_argument("urls", nargs="+", metavar="URL", help="address of a news article page")
+    a.add_argument("--source", type=Path, default=Path("seeds"), help="articles folder (seeds/)")
+    a.add_argument("--dry-run", action="store_true", help="show what would be written; write nothing")
     d = sub.add_parser("dates", help="print the temporal expressions in a text as JSON lines")
     d.add_argument("file", help="a text file, or - for standard input")
     d.add_argument("--dct", type=_date_arg, help="publication date, YYYY-MM-DD")
@@ -114,7 +118,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _cmd_serve(args)
     if args.command == "init":
         return _cmd_init(args)
+    if args.command == "add":
+        return _cmd_add(args)
     return _cmd_dates(args)
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    """`timeline add URL…`: one line per address; exit 1 if any could not be added."""
+    from generator import fetch
+
+    results = fetch.add(args.urls, args.source, dt.date.today(), dry_run=args.dry_run)
+    for r in results:
+        if r.error is not None:
+            print(f"{r.url}: error: {r.error}", file=sys.stderr)
+        elif args.dry_run:
+            print(f"would write {r.path}:\n{r.content}")
+        else:
+            print(f"added {r.path} ({r.url})")
+    return 1 if any(r.error for r in results) else 0
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

@@ -22,7 +22,8 @@ from generator.dates import EARLIEST, LATEST, in_range
 from generator.model import Diagnostic
 
 USED_KEYS = ("title", "date", "published", "outlet", "url")
-METADATA_KEYS = ("author", "language", "section", "source", "subtitle", "summary", "tags")
+METADATA_KEYS = ("author", "language", "retrieved", "section", "source", "subtitle", "summary",
+                 "tags")  # retrieved: when `timeline add` fetched the page
 KNOWN_KEYS = USED_KEYS + METADATA_KEYS
 CATALOG_KEYS = ("file",)
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.+\-Z]*)?")

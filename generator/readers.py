@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from generator import catalog, decoding, fields, slugs, sourcefiles, urls, yamlio
+from generator import catalog, decoding, fields, pubdate, slugs, sourcefiles, urls, webpage, yamlio
 from generator import textutil as tu
 from generator.dates import in_range
 from generator.fields import parse_iso_date
+from generator.longtext import split_long
 from generator.model import Article, Diagnostic, Level, Paragraph, Sentence
 from generator.textutil import split_sentences
 
@@ -258,62 +259,6 @@ def _lead(sentences: list[Sentence], kinds: list[str], datelines: dict[int, Any]
     return None
 
 
-# --- publication date and outlet from the text ------------------------------------------------
-
-
-class _Inferred(NamedTuple):
-    """A date read from the text, how, why not (if not), and the outlet named there."""
-
-    date: dt.date | None
-    origin: str
-    why_not: str
-    outlet: str | None
-    line_offset: int | None
-
-
-def _furniture_dates(paras: list[str]) -> tuple[int | None, Any, Any]:
-    """The copyright year, source line and published line found in the paragraphs."""
-    years = [y for p in paras if (y := tu.copyright_year(p))]
-    sources = [s for p in paras if (s := tu.source_line(p))]
-    published = [x for p in paras if (x := tu.published_line(p))]
-    published.sort(key=lambda x: "updat" in x[0] or "modif" in x[0])
-    return (years[0] if years else None, sources[0] if sources else None,
-            published[0] if published else None)
-
-
-def _dateline_date(dateline: tu.Dateline, year: int | None, ref: dt.date | None) -> dt.date | None:
-    """The date a dateline gives, its year from itself, a copyright year or a reference date."""
-    parts = dateline.date
-    if parts is None:
-        return None
-    if parts[0] is not None or year is not None:
-        return tu.complete_date(parts, year or 0)
-    return tu.nearest_date(parts, ref) if ref else None
-
-
-def _infer(doc: _Doc, kinds: list[str], datelines: dict[int, tu.Dateline]) -> _Inferred:
-    """Publication date and outlet from datelines, copyright, source and published lines."""
-    furniture = [doc.text[s:e] for (s, e), k in zip(doc.spans, kinds, strict=True) if k == "furniture"]
-    year, source, published = _furniture_dates(furniture)
-    ref = source[1] if source else published[1] if published else None
-    dated = [datelines[i] for i in sorted(datelines) if datelines[i].date]
-    first = dated[0] if dated else None
-    agencies = [datelines[i].agency for i in sorted(datelines) if datelines[i].agency]
-    outlet = source[0] if source else agencies[0] if agencies else None
-    at = first.start if first else None
-    if first and (day := _dateline_date(first, year, ref)):
-        return _Inferred(day, "dateline", "", outlet, at)
-    if source or published:
-        origin = "source line" if source else "published line"
-        return _Inferred(ref, origin, "", outlet, None)
-    why = ""
-    if first:
-        why = f" (the dateline {first.text!r} gives no year)"
-    elif year:
-        why = f" (the copyright line gives only the year {year})"
-    return _Inferred(None, "undated", why, outlet, at)
-
-
 # --- one article ------------------------------------------------------------------------------
 
 
@@ -333,6 +278,8 @@ def read_article(
     text, diags = decoding.prepare(raw, rel)
     if text is None:
         return None, diags
+    if path.suffix.lower() in webpage.SUFFIXES:
+        return _read_page(rel, text, catalog_entry, diags)
     split, more = _split_front_matter(text, rel)
     diags += more
     front: dict[str, Any] = {}
@@ -351,14 +298,35 @@ def read_article(
     return article, diags + more
 
 
+def _read_page(rel: str, html: str, entry: Mapping[str, Any] | None,
+               diags: list[Diagnostic]) -> tuple[Article | None, list[Diagnostic]]:
+    """A saved web page: its main text, its metadata under the catalog's, what it lacks."""
+    page = webpage.extract(html)
+    if page is None:
+        return None, [*diags, _diag("warning", rel, webpage.NO_TEXT)]
+    given = {k for k, v in (entry or {}).items() if v not in (None, "")}
+    mine = {k: v for k, v in page.metadata().items()
+            if k not in given and not (k == "date" and "published" in given)}
+    meta, more = _merge_meta({}, fields.Where(rel, "catalog", {}, {}), {**mine, **(entry or {})})
+    if "date" in mine:
+        meta = meta._replace(origin="web page")
+    lacking = [k for k in page.missing() if k not in given and not (k == "date" and "published" in given)]
+    if lacking:
+        diags.append(_diag("info", rel, webpage.missing_note(lacking)))
+    doc = _Doc(page.text, tu.plain_paragraphs(page.text), frozenset(), None)
+    article, built = _build(rel, meta, doc)
+    return article, diags + more + built
+
+
 def _build(rel: str, meta: _Meta, doc: _Doc) -> tuple[Article, list[Diagnostic]]:
     """Assemble the article from its metadata and text."""
     inferred, is_headline = _infer_title([doc.text[s:e] for s, e in doc.spans])
     title = meta.title or inferred or PurePosixPath(rel).stem
     kinds = _classify(doc, title if meta.title or is_headline else None)
     sentences, datelines = _sentences(doc, kinds)
-    found = _infer(doc, kinds, datelines)
-    date, origin, diags = meta.date, meta.origin, []
+    sentences, diags = split_long(sentences, doc.text, rel, lambda at: _file_line(doc, at))
+    found = pubdate.infer(doc.text, doc.spans, kinds, datelines)
+    date, origin = meta.date, meta.origin
     if date is None and in_range(found.date):  # year 9999 in a dateline is no date
         date, origin = found.date, found.origin
     if date is None:

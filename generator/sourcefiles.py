@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.model import Diagnostic
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")  # .html: saved web pages (webpage.py)
 CATALOG = "catalog.yaml"
 REGISTRY = "actors.yaml"
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024
@@ -67,7 +67,7 @@ def skip_note(rel: str) -> Diagnostic:
     else:
         suffix = PurePosixPath(name).suffix
         what = f"unsupported file type {suffix!r}" if suffix else "unsupported file type"
-        message = f"skipped: {what} (articles are .txt or .md)"
+        message = f"skipped: {what} (articles are .txt, .md or saved .html pages)"
     return Diagnostic("info", rel, message)
 
 

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 import markdown
 
+from generator import dateline
 from generator.safety import clean_html
 from generator.timexwords import MONTHS
 
@@ -230,7 +231,8 @@ _FURNITURE_START = re.compile(
     r"(?:to contact the (?:reporters?|editors?|authors?|writers?)\b|-*\s*with assistance from\b"
     r"|(?:additional |further )?(?:reporting|writing|editing|research|compiled|edited) by\b"
     r"|©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|source\s*:|credits?\s*:|contact\s*:"
-    r"|tags\s*:|topics\s*:"
+    r"|tags\s*:|topics\s*:|published\s+in\s*:|filed\s+under\b|categor(?:y|ies)\s*:|posted\s+in\s*:"
+    r"|share\s+(?:on|via|this)\b|related\s*:|more\s+from\b|read\s+more\s*:"
     r"|(?:photo|image|picture|photograph|video)s?(?:\s+credits?)?\s*(?::|by\b)"
     r"|\(?(?:ap|afp|reuters|getty|epa|xinhua)(?:\s+photo|\s+images?)\b|(?:reuters|afp|epa)/\S)",
     re.IGNORECASE,
@@ -265,6 +267,12 @@ def _only_links(para: str) -> bool:
     return bool(tokens) and all(_LINK.fullmatch(t) for t in tokens)
 
 
+def _pipe_list(para: str) -> bool:
+    """A navigation, category or share bar: short pieces between vertical bars."""
+    pieces = [p.strip() for p in para.split("|") if p.strip()]
+    return para.count("|") >= 2 and len(pieces) >= 2 and all(len(p.split()) <= 6 for p in pieces)
+
+
 def is_furniture(para: str) -> bool:
     """Whether a paragraph is page furniture (ads, sharing, credits, contacts, copyright...)."""
     para = " ".join(para.split())
@@ -276,6 +284,10 @@ def is_furniture(para: str) -> bool:
         return True
     patterns = (_FURNITURE_FULL, _RIGHTS, _CONTRIBUTED, _CREDITS, _DATE_ONLY)
     if any(p.fullmatch(para) for p in patterns) or published_line(para) or _only_links(para):
+        return True
+    if _pipe_list(para):  # "Home | World | Business", "| Published in: Politics | Europe"
+        return True
+    if dateline.is_date_line(para):  # "Kyiv Post | Monday, June 8, 2020", "Added: 08.06.2020"
         return True
     return len(para.split()) <= 8 and bool(_BYLINE.fullmatch(para))
 

@@ -32,6 +32,7 @@ SURVIVORS = {
     "encodings/latin1.txt": "Naïve talks began",  # the C1 control character is dropped
     "encodings/utf16.txt": "Talks in UTF-16",
     "encodings/utf8-bom.txt": "Starts with a byte-order mark",
+    "files/page.html": "A saved page.",  # a saved web page with no metadata (issue 13)
     "from-catalog.txt": "Talks from the catalog",
     "front-matter/date-feb-30.md": "Date that does not exist",
     "front-matter/date-soon.md": "Date soon",
