@@ -8,6 +8,7 @@ both use this module, so the site and the command never disagree.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -118,12 +119,18 @@ def _select(cands: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
     """Keep the longest non-overlapping matches; pattern order breaks ties."""
     ordered = sorted(cands, key=lambda c: (-(c[0].end - c[0].start), _PRIORITY[c[1]], c[0].start))
     taken: list[tuple[Found, str]] = []
+    starts: list[int] = []  # of the taken spans, sorted; they never overlap, so their ends
+    ends: list[int] = []  # are sorted too and one neighbour tells whether a span is free
     for found, name in ordered:
-        if all(found.end <= t.start or found.start >= t.end for t, _ in taken):
+        i = bisect.bisect_left(starts, found.end)  # spans before i start before this one ends
+        if i == 0 or ends[i - 1] <= found.start:
             taken.append((found, name))
+            starts.insert(i, found.start)
+            ends.insert(i, found.end)
     return sorted(taken, key=lambda c: c[0].start)
 
 
+_CLOCK_SCAN = 64  # expressions in a sentence beyond which a clock looks only nearby
 _JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of)?\s*,?\s*)$", re.IGNORECASE)
 
 
@@ -133,7 +140,10 @@ def _attach_clocks(chosen: list[tuple[Found, str]], text: str) -> list[tuple[Fou
     for i, (found, name) in enumerate(out):
         if name != "clock":
             continue
-        days = [(j, f) for j, (f, _) in enumerate(out) if j != i and _VALUE_DAY.match(f.value)]
+        # a sentence of hundreds of clock times looks only at its neighbours: linear, not square
+        lo, hi = (0, len(out)) if len(out) <= _CLOCK_SCAN else (max(0, i - 8), i + 9)
+        days = [(j, f) for j, (f, _) in enumerate(out[lo:hi], lo)
+                if j != i and _VALUE_DAY.match(f.value)]
         if not days:
             continue
         j, day = min(days, key=lambda jf: min(abs(jf[1].start - found.end), abs(found.start - jf[1].end)))
@@ -189,9 +199,11 @@ def tag(
     out: list[Timex] = []
     prev: tuple[int, int] | None = None
     reference: dt.date | None = None
+    found: list[Timex] = []
     for start, end in spans:
         same_paragraph = prev is not None and "\n" not in text[prev[1]:start]
-        anchors = _anchors_for(text, prev if same_paragraph else None, out)
+        # the previous sentence's expressions are the last ones found: not a scan of all
+        anchors = _anchors_for(text, prev if same_paragraph else None, found)
         found = tag_sentence(text, start, end, dct, anchors, reference)
         out.extend(found)
         reference = _last_day(found) or reference

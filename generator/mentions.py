@@ -146,8 +146,8 @@ def _merge_gaps(units: list[Unit]) -> list[Unit]:
     `Ursula von der Leyen`, `Mohammed bin Salman`)."""
     out: list[Unit] = []
     for u in units:
-        conns = 0
-        while conns < len(out) and out[-1 - conns].kind == "conn":
+        conns = 0  # counting past the limit would make a run of connectors quadratic
+        while conns <= _MAX_CONNECTORS and conns < len(out) and out[-1 - conns].kind == "conn":
             conns += 1
         if u.kind == "gap" and conns <= _MAX_CONNECTORS and len(out) > conns \
                 and out[-1 - conns].kind == "gap":
@@ -559,8 +559,12 @@ def _definition(units: list[Unit], ctx: Context) -> tuple[str, str] | None:
         return None
     letters = [c for c in acr.toks[0].text if c.isalpha()]
     capitals = [c for c in name.spelling if c.isupper()]
-    if not capitals or letters[0] != capitals[0] or not is_subsequence(tuple(letters), tuple(capitals)):
+    if not capitals or letters[0] != capitals[0]:
         return None
+    if not is_subsequence(tuple(letters), tuple(capitals)) and not (
+            len(letters) <= 4 and is_subsequence(tuple(c.lower() for c in letters[1:]),
+                                                 tuple(c.lower() for c in name.spelling[1:]))):
+        return None  # `Singapore Airlines (SIA)`: a short acronym may take inner letters
     if name.kind == "ent" and name.entry.kind == "actor":
         key = ctx.target(name.entry.target)
     elif name.kind in ("org", "gap") and len(name.toks) > 1:

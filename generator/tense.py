@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -144,23 +146,34 @@ def direction_near(
     characters, with a cue before the expression winning a tie.
     """
     found = cues(sentence) if found is None else found
-    before = [c for c in found if c.end <= start]
+    # cues are in text order: bisect, never a scan of the whole sentence per expression
+    n_before = bisect.bisect_right(found, start, key=lambda c: c.end)
+    before = found[max(0, n_before - 4):n_before]
     if before and before[-1].word.lower() in ("until", "till"):
         lasting = [c for c in before[-4:-1] if c.word.lower() in LASTING_VERBS]
         if lasting:  # "remained closed until Monday": a state that ended, not a plan
             return "past", f"'{lasting[-1].word} … until' tells of a state that lasted to then"
     if before:
         cue = before[-1]
-        if len(_WORD.findall(sentence[cue.end:start])) <= NEAR_WORDS:
+        if _words_at_most(sentence, cue.end, start, NEAR_WORDS):
             return cue.direction, f"tense cue {cue.word!r} just before points to the {cue.direction}"
     best: tuple[int, int, Cue] | None = None
-    for cue in found:
-        if cue.start >= start and cue.end <= end:
-            continue
-        key = (start - cue.end, 0) if cue.end <= start else (cue.start - end, 1)
-        if best is None or key < best[:2]:
-            best = (key[0], key[1], cue)
+    if before:
+        best = (start - before[-1].end, 0, before[-1])
+    after = n_before
+    while after < len(found) and found[after].start >= start and found[after].end <= end:
+        after += 1  # cues inside the expression do not count
+    if after < len(found):
+        cue = found[after]
+        if best is None or (cue.start - end, 1) < best[:2]:
+            best = (cue.start - end, 1, cue)
     if best is None:
         return "none", "no tense cue in the sentence"
     cue = best[2]
     return cue.direction, f"nearest tense cue {cue.word!r} points to the {cue.direction}"
+
+
+def _words_at_most(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether `text[start:end]` holds at most `limit` words; reads no further than that."""
+    words = _WORD.finditer(text, start, max(start, end))
+    return sum(1 for _ in itertools.islice(words, limit + 1)) <= limit
