@@ -9,12 +9,13 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from generator import dates, tense
+from generator import coref, dates, merging, tense
+from generator.headlines import event_title
 from generator.model import Actor, Article, Event, Mention, PartialDate, Place, Sentence, Source
+from generator.names import lexicon
 
-TITLE_MAX = 120
-_MIN_CLAUSE = 25
 _PREPOSITION = re.compile(
     r"(?:\b(?:on|in|at|since|from|by|during|until|till|of|for|starting|from)\s+)?$", re.IGNORECASE
 )
@@ -25,9 +26,13 @@ _STOP = frozenset(
     "well could should does done into its it's his her hers him who whom whose these those the and "
     "but for not are can any all our out one two new".split()
 )
+_WORD = re.compile(r"[A-Za-z]+")
+_NEWS_VERBS = lexicon().say_verbs | lexicon().news_verbs
 _IRREGULAR = {"met": "meet", "meeting": "meet", "meetings": "meet", "held": "hold",
               "took": "take", "talks": "talk", "talked": "talk", "called": "call",
               "calls": "call", "calling": "call"}
+
+_Spanned = TypeVar("_Spanned", Mention, Place)
 
 
 @dataclass(frozen=True)
@@ -52,13 +57,28 @@ def extract_events(
 ) -> tuple[Event, ...]:
     """Every dated happening the articles report, one event per happening, in date order."""
     cands: list[_Candidate] = []
-    for article in articles:
-        cands.extend(_article_candidates(article, mentions.get(article.id, ()),
-                                         places.get(article.id, ())))
     kinds = {a.id: a.kind for a in actors}
-    groups = _weeks_into_days(_merge(cands, kinds), kinds)
-    events = [_event(group) for group in groups]
-    return tuple(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
+    names = coref.known_actors(actors)
+    for article in articles:
+        # pronoun and description subjects ("he", "the company") count as their entity's mentions
+        where = places.get(article.id, ())
+        found = coref.with_antecedents(article, mentions.get(article.id, ()), kinds, names, where)
+        cands.extend(_article_candidates(article, found, where, kinds))
+    groups = merging.merge_groups(cands, kinds)
+    by_id = {a.id: a for a in actors}
+    events = [_event(group, by_id) for group in groups]
+    return _unique_ids(sorted(events, key=lambda e: (e.date.sort_key(), e.id)))
+
+
+def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
+    """Events with distinct ids: an article that repeats a sentence word for word (or a long
+    one read in like pieces) may report two happenings the same way; `-2`, `-3` tell them apart."""
+    seen: dict[str, int] = {}
+    out = []
+    for e in events:
+        seen[e.id] = seen.get(e.id, 0) + 1
+        out.append(e if seen[e.id] == 1 else replace(e, id=f"{e.id}-{seen[e.id]}"))
+    return tuple(out)
 
 
 def article_timexes(article: Article) -> list[dates.Timex]:
@@ -68,27 +88,59 @@ def article_timexes(article: Article) -> list[dates.Timex]:
 
 
 def _article_candidates(
-    article: Article, mentions: Sequence[Mention], places: Sequence[Place]
+    article: Article, mentions: Sequence[Mention], places: Sequence[Place],
+    kinds: Mapping[str, str] | None = None,
 ) -> list[_Candidate]:
+    kinds = kinds or {}
     by_sentence: dict[int, list[dates.Timex]] = defaultdict(list)
     starts = [s.start for s in article.sentences]
     for t in article_timexes(article):
         idx = _sentence_at(starts, t.start)
         if idx is not None:
             by_sentence[idx].append(t)
+    # each sentence looks only at its own mentions: a scan of all of them per sentence
+    # would grow with the square of the article
+    mentions_in, places_in = _per_sentence(article, mentions), _per_sentence(article, places)
     out = []
     for sentence in article.sentences:
         seen: set[PartialDate] = set()
+        inside, where = mentions_in.get(sentence.index, []), places_in.get(sentence.index, [])
         for t in join_ranges(article.text, by_sentence.get(sentence.index, [])):
             day = t.event_date()
             if day is None or day in seen:
                 continue
+            if len(seen) == MAX_DAYS_PER_SENTENCE:
+                break  # a list of dates, not a report of that many happenings
             seen.add(day)
-            out.append(_candidate(article, sentence, day, t, mentions, places))
-        if sentence.index == article.lead and article.date and not seen:
+            out.append(_candidate(article, sentence, day, t, inside, where))
+        if article.date and not seen and (sentence.index == article.lead
+                                          or _is_statement(sentence, inside, kinds)):
             out.append(_candidate(article, sentence, PartialDate.of(article.date), None,
-                                  mentions, places))
+                                  inside, where))
     return out
+
+
+MAX_DAYS_PER_SENTENCE = 24
+
+
+def _per_sentence(article: Article, found: Sequence[_Spanned]) -> dict[int, list[_Spanned]]:
+    """Mentions or places by the index of the sentence they start in, in their order."""
+    starts = [s.start for s in article.sentences]
+    out: dict[int, list[_Spanned]] = defaultdict(list)
+    for m in found:
+        idx = _sentence_at(starts, m.start)
+        if idx is not None and m.start < article.sentences[idx].end:
+            out[idx].append(m)
+    return out
+
+
+def _is_statement(sentence: Sentence, mentions: Sequence[Mention],
+                  kinds: Mapping[str, str]) -> bool:
+    """An undated sentence where a named person or organisation says or does something now
+    (`Louis Gallois said the company expects ...`): news of the publication day."""
+    named = any(sentence.start <= m.start < sentence.end and kinds.get(m.actor) != "country"
+                for m in mentions)
+    return named and any(w.lower() in _NEWS_VERBS for w in _WORD.findall(sentence.text))
 
 
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
@@ -164,80 +216,6 @@ def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[st
     return frozenset(_stem(w) for w in words if w not in _STOP)
 
 
-# ---------------------------------------------------------------- merging
-
-
-def _merge_keys(c: _Candidate, kinds: Mapping[str, str]) -> set[tuple[str, ...]]:
-    """What two reports on the same date must share to tell of the same happening.
-
-    A person or organisation is enough; countries and places are named in nearly every
-    sentence of a story, so a shared country or place also needs a shared content word.
-    Within one article a shared content word is enough (a story retells its own news);
-    across articles, two shared content words.
-    """
-    words = sorted(c.keywords)
-    where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
-    keys: set[tuple[str, ...]] = {("actor", a) for a in c.actors if kinds.get(a) != "country"}
-    keys |= {("place", p, w) for p in where for w in words}
-    keys |= {("article", c.article.id, w) for w in words}
-    keys |= {("words", w1, w2) for i, w1 in enumerate(words) for w2 in words[i + 1:]}
-    return keys
-
-
-def _merge(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
-    """Group candidates on the same date that share a merge key (union-find, near-linear)."""
-    parent = list(range(len(cands)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first: dict[tuple[object, ...], int] = {}
-    for i, c in enumerate(cands):
-        for key in _merge_keys(c, kinds):
-            j = first.setdefault((c.date, *key), i)
-            if j != i:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[_Candidate]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        groups[find(i)].append(c)
-    return list(groups.values())
-
-
-def _weeks_into_days(groups: list[list[_Candidate]], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
-    """A plan dated to a week joins the one report of a day in that week that names the
-    same person or organisation and shares a word or place ("will meet in Paris next week",
-    "will meet Macron in Paris on Oct. 26"); the event keeps the day. Past weeks ("last
-    week, the UN said") stay apart: a story tells them at the precision it knows them."""
-    days: dict[dt.date, list[int]] = defaultdict(list)
-    for i, g in enumerate(groups):
-        if g[0].date.precision == "day":
-            days[g[0].date.first_day()].append(i)
-    absorbed: set[int] = set()
-    for i, g in enumerate(groups):
-        if g[0].date.precision != "week" or any(c.status != "planned" for c in g):
-            continue
-        start = g[0].date.first_day()
-        inside = [j for k in range(7) for j in days.get(start + dt.timedelta(days=k), [])]
-        fits = [j for j in inside if _related(g, groups[j], kinds)]
-        if len(fits) == 1:
-            groups[fits[0]] = groups[fits[0]] + [replace(c, date=groups[fits[0]][0].date) for c in g]
-            absorbed.add(i)
-    return [g for i, g in enumerate(groups) if i not in absorbed]
-
-
-def _related(a: list[_Candidate], b: list[_Candidate], kinds: Mapping[str, str]) -> bool:
-    """Whether two groups name the same person or organisation and share a word or place."""
-    actors = {x for c in a for x in c.actors} & {x for c in b for x in c.actors}
-    if not any(kinds.get(x) != "country" for x in actors):
-        return False
-    words = {w for c in a for w in c.keywords} & {w for c in b for w in c.keywords}
-    places = {p for c in a for p in c.places} & {p for c in b for p in c.places}
-    return bool(words or places)
-
-
 # ---------------------------------------------------------------- event records
 
 
@@ -249,24 +227,35 @@ def _order(c: _Candidate) -> tuple[object, ...]:
     return (c.status != "reported", not opens, published, c.article.path, c.sentence.index)
 
 
-def _event(group: list[_Candidate]) -> Event:
+def _event(group: list[_Candidate], by_id: Mapping[str, Actor] | None = None) -> Event:
     group = sorted(group, key=_order)
     best = group[0]
+    date, disputed = merging.event_date(group)
+    dated = next(c for c in group if c.date == date)  # the report that gives the event's date
     sources = tuple(_source(c) for c in sorted(group, key=lambda c: (c.article.path, c.sentence.index)))
     status = "reported" if any(c.status == "reported" for c in group) else "planned"
     actors = tuple(dict.fromkeys(a for c in group for a in c.actors))
     places = tuple(dict.fromkeys(p for c in group for p in c.places))
     digest = hashlib.sha1(f"{best.article.id}\n{best.sentence.text}".encode()).hexdigest()[:8]
     return Event(
-        id=f"{best.date.iso().lower()}-{digest}",
-        date=best.date,
-        date_text=best.timex.text if best.timex else "",
+        id=f"{date.iso().lower()}-{digest}",
+        date=date,
+        date_text=dated.timex.text if dated.timex else "",
         status=status,  # type: ignore[arg-type]
-        title=event_title(best.article, best.sentence, best.timex),
+        title=event_title(best.article, best.sentence, best.timex, *_title_actors(best, actors, by_id)),
         actors=actors,
         places=places,
         sources=sources,
+        disputed=disputed,
     )
+
+
+def _title_actors(best: _Candidate, actors: Sequence[str], by_id: Mapping[str, Actor] | None
+                  ) -> tuple[list[Actor], list[Actor]]:
+    """The title sentence's actors and the event's others: they name a pronoun subject."""
+    by_id = by_id or {}
+    return ([by_id[a] for a in best.actors if a in by_id],
+            [by_id[a] for a in actors if a in by_id and a not in best.actors])
 
 
 def _source(c: _Candidate) -> Source:
@@ -274,77 +263,6 @@ def _source(c: _Candidate) -> Source:
     return Source(
         article=c.article.id, sentence=c.sentence.index, start=c.sentence.start,
         end=c.sentence.end, quote=c.sentence.text, date_text=t.text if t else "",
-        date_start=t.start if t else -1, date_end=t.end if t else -1,
+        date_start=t.start if t else -1, date_end=t.end if t else -1, date=c.date,
     )
 
-
-def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None) -> str:
-    """A short readable title: the article's headline for its lead, else the sentence trimmed."""
-    if sentence.index == article.lead and article.title and (
-        timex is None or (article.date and timex.event_date() == PartialDate.of(article.date))
-    ):
-        return _shorten(article.title)
-    text = _tidy(sentence.text)
-    if timex is not None:
-        a, b = timex.start - sentence.start, timex.end - sentence.start
-        tail = sentence.text[b:]
-        if tail[:2] in ("'s", "’s"):  # "ahead of next week's summit": "ahead of the summit"
-            before, tail = sentence.text[:a] + "the", tail[2:]
-        else:
-            before = _PREPOSITION.sub("", sentence.text[:a])
-        head = _tidy(before.rstrip(" ,"))
-        tail = _tidy(tail)
-        if before.rstrip().endswith(",") and tail.startswith(","):
-            tail = tail[1:]  # the date was an aside between commas
-        text = head + ("" if tail[:1] in ",.;:" or not head else " ") + tail.lstrip()
-        text = re.sub(r"^[,;:\s]+", "", text)
-        if len(text) > TITLE_MAX:
-            text = _clause_at(text, len(head))
-    text = _LEADING_LINK.sub("", text.strip().rstrip(".,;:-–— "))
-    return _shorten(text[:1].upper() + text[1:])
-
-
-def _tidy(text: str) -> str:
-    """Drop asides a title does not need: parentheses, photo directions, doubled spaces."""
-    text = re.sub(r"\s*\([^()]*\)", "", text)
-    text = _PHOTO_DIRECTION.sub("", text)
-    return re.sub(r"\s+", " ", text)
-
-
-# Where people stand in a photo caption: "X, left, and Y".
-_PHOTO_DIRECTION = re.compile(r",\s+(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center),"
-                              r"(?=\s)", re.IGNORECASE)
-_RELATIVE = re.compile(r"(?:which|who|whom|whose|that)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[—–]|\s--)\s+")
-_LEADING_LINK = re.compile(r"^(?:when|while|where|and|but|as|after|which|who|whereas)\s+",
-                           re.IGNORECASE)
-
-
-def _clause_at(text: str, pos: int) -> str:
-    """The clause of a long sentence around `pos` (where the date was), not too short."""
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
-    i = max(k for k in range(len(bounds) - 1) if bounds[k] <= pos)
-    start, end = bounds[i], bounds[i + 1]
-    if i > 0 and _RELATIVE.match(text[start:]):
-        i -= 1  # "…the deal, which was reached": keep what "which" stands for
-        start = bounds[i]
-    j = i
-    while end - start < _MIN_CLAUSE and (j + 2 < len(bounds) or i > 0):
-        if j + 2 < len(bounds):
-            j += 1
-            end = bounds[j + 1]
-        else:
-            i -= 1
-            start = bounds[i]
-    return text[start:end]
-
-
-def _shorten(text: str) -> str:
-    if len(text) <= TITLE_MAX:
-        return text
-    cut = text[:TITLE_MAX]
-    for mark in (", ", "; ", " — ", " – ", " -- "):
-        pos = cut.rfind(mark)
-        if pos >= 50:
-            return cut[:pos] + "…"
-    return cut[: cut.rfind(" ")] + "…"

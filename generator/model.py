@@ -219,7 +219,7 @@ class Mention:
     start: int
     end: int
     text: str
-    via: Literal["name", "alias", "surname", "acronym", "role", "adjective"] = "name"
+    via: Literal["name", "alias", "surname", "acronym", "role", "adjective", "coref"] = "name"
 
 
 @dataclass(frozen=True)
@@ -244,6 +244,7 @@ class Source:
     date_text: str = ""
     date_start: int = -1
     date_end: int = -1
+    date: PartialDate | None = None  # the date this source gives the happening
 
 
 @dataclass(frozen=True)
@@ -258,6 +259,7 @@ class Event:
     actors: tuple[str, ...]
     places: tuple[str, ...]
     sources: tuple[Source, ...]
+    disputed: tuple[PartialDate, ...] = ()  # every day given when the sources disagree on it
 
 
 @dataclass(frozen=True)

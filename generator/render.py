@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
-from generator import enhance, exports, safety, urls
+from generator import enhance, exports, safety, undated, urls
 from generator.config import SiteConfig
 from generator.fields import web_url
 from generator.model import (
@@ -126,6 +127,7 @@ class SourceRef:
     article: Article | None
     sentence: int | None
     quote: str = ""
+    date: PartialDate | None = None  # shown only when the event's sources disagree on the day
 
 
 @dataclass(frozen=True)
@@ -228,11 +230,13 @@ class Site:
         )
         sources = []
         quotes = {(s.article, s.sentence): s.quote for s in event.sources}
+        says = {(s.article, s.sentence): s.date for s in event.sources if event.disputed}
         for (article_id, index), quote in quotes.items():
             article = self.articles.get(article_id)
             label = article_label(article) if article else f"unknown article {article_id}"
             known = article is not None and index in self.rendered[article_id]
-            sources.append(SourceRef(label, article, index if known else None, quote))
+            sources.append(SourceRef(label, article, index if known else None, quote,
+                                     says.get((article_id, index))))
         return EventView(event, urls.event_anchor(event.id), actors, tuple(sources))
 
     def sorted_articles(self) -> list[Article]:
@@ -310,7 +314,8 @@ def _reverse_years(years: Sequence[Year]) -> list[Year]:
 
 def rendered_sentences(article: Article) -> set[int]:
     """Indexes of the sentences the article page shows (and so gives an id)."""
-    return {s.index for p in article_paragraphs(article) for s in sentences_of(article, p)}
+    by_paragraph = sentences_by_paragraph(article)
+    return {s.index for p in article_paragraphs(article) for s in by_paragraph.get(p.index, ())}
 
 
 def sentences_of(article: Article, paragraph: Paragraph) -> list[Sentence]:
@@ -319,6 +324,14 @@ def sentences_of(article: Article, paragraph: Paragraph) -> list[Sentence]:
         s for s in article.sentences if not article.paragraphs or s.paragraph == paragraph.index
     ]
     return sorted(found, key=lambda s: (s.start, s.index))
+
+
+def sentences_by_paragraph(article: Article) -> dict[int, list[Sentence]]:
+    """`sentences_of` for every paragraph at once, in one pass over the sentences."""
+    out: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        out.setdefault(s.paragraph if article.paragraphs else 0, []).append(s)
+    return {k: sorted(v, key=lambda s: (s.start, s.index)) for k, v in out.items()}
 
 
 HIDDEN_KINDS = frozenset({"furniture", "title"})  # page furniture; the headline repeated
@@ -348,10 +361,15 @@ def usable_mentions(article: Article, mentions: Sequence[Mention], actors: Mappi
 def pieces(
     text: str, start: int, end: int, mentions: Sequence[Mention], actors
 ) -> tuple[Piece, ...]:
-    """Text[start:end] cut into plain runs and actor mentions fully inside the span."""
+    """Text[start:end] cut into plain runs and actor mentions fully inside the span
+    (`mentions` as `usable_mentions` gives them: in order, none overlapping)."""
     out: list[Piece] = []
     cursor = start
-    for m in mentions:
+    first = bisect.bisect_left(mentions, start, key=lambda m: m.start)  # not a scan of all
+    for k in range(first, len(mentions)):
+        m = mentions[k]
+        if m.start >= end:
+            break
         if m.start < cursor or m.end > end:
             continue
         if m.start > cursor:
@@ -364,11 +382,12 @@ def pieces(
 
 
 def paragraph_parts(
-    site: Site, article: Article, paragraph: Paragraph, mentions
+    site: Site, article: Article, paragraph: Paragraph, mentions,
+    sentences: Sequence[Sentence] | None = None,
 ) -> tuple[Part, ...]:
-    """A paragraph cut into sentences and the text between them."""
+    """A paragraph cut into sentences (`sentences_of` unless given) and the text between."""
     text, parts, cursor = article.text, [], paragraph.start
-    for sentence in sentences_of(article, paragraph):
+    for sentence in sentences_of(article, paragraph) if sentences is None else sentences:
         start = min(max(sentence.start, cursor), paragraph.end)
         end = max(min(sentence.end, paragraph.end), start)
         if start > cursor:
@@ -383,8 +402,9 @@ def paragraph_parts(
 
 def article_blocks(site: Site, article: Article) -> list[Block]:
     mentions = usable_mentions(article, site.mentions.get(article.id, ()), site.actors)
+    by_paragraph = sentences_by_paragraph(article)
     return [
-        Block(p.kind, paragraph_parts(site, article, p, mentions))
+        Block(p.kind, paragraph_parts(site, article, p, mentions, by_paragraph.get(p.index, [])))
         for p in article_paragraphs(article)
     ]
 
@@ -461,6 +481,7 @@ def article_context(site: Site, article: Article) -> dict:
         "url": web_url(article.url),
         "events": site.by_article.get(article.id, []),
         "blocks": article_blocks(site, article),
+        "undated": undated.sentences(article),
     }
 
 
@@ -554,7 +575,7 @@ def _actor_json(actor: Actor) -> dict:
 
 
 def _event_json(event: Event) -> dict:
-    return {
+    out = {
         "id": event.id,
         "date": event.date.iso(),
         "precision": event.date.precision,
@@ -571,7 +592,11 @@ def _event_json(event: Event) -> dict:
                 "end": s.end,
                 "quote": s.quote,
                 "date_text": s.date_text,
+                **({"date": s.date.iso()} if event.disputed and s.date else {}),
             }
             for s in event.sources
         ],
     }
+    if event.disputed:  # only then, so that agreeing events read as before
+        out["dates"] = [d.iso() for d in event.disputed]
+    return out

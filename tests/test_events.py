@@ -187,3 +187,20 @@ def test_the_publication_day_told_in_the_future_is_planned() -> None:
                       if e.sources[0].quote != "Intro.")
     assert statuses == [("planned", "Erdogan will host talks on Wednesday."),
                         ("reported", "Haftar took the port on Wednesday")]
+
+
+def test_an_undated_statement_of_a_named_actor_is_news_of_the_publication_day() -> None:
+    art = make_article("a", dt.date(2020, 1, 8),
+                       "The weather was mild. Talks went on\n\n"
+                       "Haftar said his forces would hold the port. Many roads were closed")
+    events = run(art, names=NAMES)
+    said = [e for e in events if e.actors == ("haftar",)]
+    assert [e.date.iso() for e in said] == ["2020-01-08"]
+    assert [s.quote for s in said[0].sources] == ["Haftar said his forces would hold the port."]
+
+
+def test_an_undated_sentence_without_a_named_actor_or_a_news_verb_makes_no_event() -> None:
+    art = make_article("b", dt.date(2020, 1, 8),
+                       "Roads were closed\n\nThe port said nothing. Haftar's forces are large")
+    assert [e.actors for e in run(art, names=NAMES)] == [()]  # only the lead
+
