@@ -127,7 +127,7 @@ def split_glued_names(units: list, lex: Lexicon) -> list:
     words that goes on past an organisation's head word and ends in a person's first and
     last name (with perhaps an initial between) is the organisation, then the person."""
     out = []
-    for unit in units:
+    for unit in _title_led_names(units, lex):
         cut = _person_tail(unit.toks, lex) if unit.kind == "gap" and len(unit.toks) >= 4 else 0
         if cut:
             first = unit.toks[:cut]
@@ -135,6 +135,21 @@ def split_glued_names(units: list, lex: Lexicon) -> list:
                 first = first[:-1]
             out.append(_office_or_org(type(unit), first, lex))
             out.append(type(unit)("gap", unit.toks[cut:]))
+        else:
+            out.append(unit)
+    return out
+
+
+def _title_led_names(units: list, lex: Lexicon) -> list:
+    """`General Motors`, `Royal Air Force`: a capitalised title word right before a name that
+    holds an organisation's head word is the first word of that name, not a rank."""
+    out: list = []
+    for unit in units:
+        prev = out[-1] if out else None
+        if unit.kind == "gap" and prev is not None and prev.kind == "title" \
+                and all(t.cap for t in prev.toks) and prev.end + 1 >= unit.start \
+                and any(_is_head(t.fold, lex) for t in unit.toks):
+            out[-1] = type(unit)("gap", [*prev.toks, *unit.toks])
         else:
             out.append(unit)
     return out

@@ -157,3 +157,14 @@ def test_a_short_name_in_a_story_naming_a_country_is_that_countrys_organisation(
     )
     assert sorted(a.name for a in found if "Coast Guard" in a.name) == [
         "Royal Coast Guard", "United States Coast Guard"]
+
+
+def test_a_company_whose_name_starts_with_a_rank_is_not_a_person(tmp_path: Path) -> None:
+    found = actors_of(
+        tmp_path,
+        "General Motors said on Monday that it would cut 2,000 jobs.",
+        "Major Industries announced a new plant on Tuesday.",
+    )
+    assert found.get("General Motors") == "organization", found
+    assert found.get("Major Industries") == "organization", found
+    assert "Motors" not in found and "Industries" not in found, found
