@@ -63,7 +63,9 @@ def event_title(article: Article, sentence: Sentence, timex: dates.Timex | None,
     segs = _asides(_clause(_segments(text)), article, actors)
     title = _undated(_extraposed(_clean(_join(segs))), article)
     others = [a for a in others if a not in actors]
-    title = headnames.named(_unattributed(title), actors, others)
+    if timex is not None:  # an undated statement is news because it was said: keep who said it
+        title = _unattributed(title)
+    title = headnames.named(title, actors, others)
     if len(title) > TITLE_MAX:
         title = _clean(headnames.compact(title, actors, TITLE_MAX))
     title = _fit(title)

@@ -156,3 +156,11 @@ def test_the_lead_takes_the_articles_headline() -> None:
                       "x\n\nThe union called off the strike.", (), (), lead=1)
     sentence = Sentence(1, 3, 36, "The union called off the strike.", 1)
     assert event_title(article, sentence, None) == "Ferry strike ends after two weeks"
+
+
+def test_an_undated_statement_keeps_who_said_it() -> None:
+    # news of the publication day because it was said: the speaker is the news
+    assert title("Northwind said the port would reopen within days.", actors=(NORTHWIND,)) \
+        == "Northwind said the port would reopen within days"
+    assert title("Northwind said on Monday that the port would reopen within days.", "Monday",
+                 actors=(NORTHWIND,)) == "The port would reopen within days"
