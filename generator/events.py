@@ -143,6 +143,7 @@ def _is_statement(sentence: Sentence, mentions: Sequence[Mention],
     return named and any(w.lower() in _NEWS_VERBS for w in _WORD.findall(sentence.text))
 
 
+_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)  # "between March and June"
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
 
 
@@ -152,7 +153,10 @@ def join_ranges(text: str, found: Sequence[dates.Timex]) -> list[dates.Timex]:
     out: list[dates.Timex] = []
     for t in found:
         prev = out[-1] if out else None
-        if prev is not None and _RANGE_JOIN.fullmatch(text[prev.end:t.start]) \
+        joiner = text[prev.end:t.start] if prev is not None else ""
+        if prev is not None and _RANGE_JOIN.fullmatch(joiner) \
+                and (joiner.strip().lower() != "and"
+                     or _BETWEEN.search(text, max(0, prev.start - 16), prev.start)) \
                 and prev.event_date() and t.event_date() \
                 and prev.event_date().precision == t.event_date().precision:
             out[-1] = replace(prev, end=t.end, text=text[prev.start:t.end])

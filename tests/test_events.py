@@ -204,3 +204,11 @@ def test_an_undated_sentence_without_a_named_actor_or_a_news_verb_makes_no_event
                        "Roads were closed\n\nThe port said nothing. Haftar's forces are large")
     assert [e.actors for e in run(art, names=NAMES)] == [()]  # only the lead
 
+
+
+def test_two_months_joined_by_and_are_two_events_and_between_makes_a_range() -> None:
+    art = make_article("m", dt.date(2011, 10, 6),
+                       "Haftar spoke in March and June about the port. Talks ran between "
+                       "March and June")
+    dates_found = sorted(e.date.iso() for e in run(art, names=NAMES))
+    assert dates_found == ["2011-03", "2011-03", "2011-06"], dates_found
