@@ -175,12 +175,12 @@ def _anchors_for(text: str, prev: tuple[int, int] | None, found: list[Timex]) ->
 
 def tag_sentence(
     text: str, start: int, end: int, dct: dt.date | None, anchors: Sequence[dt.date] = (),
-    reference: dt.date | None = None,
+    reference: dt.date | None = None, last_named: PartialDate | None = None,
 ) -> list[Timex]:
     """The temporal expressions in `text[start:end]`, one sentence."""
     dct = dct if in_range(dct) else None
     reference = reference if in_range(reference) else None
-    ctx = Ctx(text, start, end, dct, [a for a in anchors if in_range(a)], reference)
+    ctx = Ctx(text, start, end, dct, [a for a in anchors if in_range(a)], reference, last_named)
     chosen = _attach_clocks(_select(_candidates(ctx)), text)
     out = []
     for found, name in chosen:
@@ -199,16 +199,27 @@ def tag(
     out: list[Timex] = []
     prev: tuple[int, int] | None = None
     reference: dt.date | None = None
+    last_named: PartialDate | None = None
     found: list[Timex] = []
     for start, end in spans:
         same_paragraph = prev is not None and "\n" not in text[prev[1]:start]
         # the previous sentence's expressions are the last ones found: not a scan of all
         anchors = _anchors_for(text, prev if same_paragraph else None, found)
-        found = tag_sentence(text, start, end, dct, anchors, reference)
+        found = tag_sentence(text, start, end, dct, anchors, reference, last_named)
         out.extend(found)
         reference = _last_day(found) or reference
+        last_named = _last_named(found) or last_named
         prev = (start, end)
     return out
+
+
+def _last_named(found: Sequence[Timex]) -> PartialDate | None:
+    """The last date among `found` at a day, month or year: "in 1985. One year later"."""
+    for t in reversed(found):
+        day = t.event_date()
+        if day is not None and day.precision in ("day", "month", "year"):
+            return day
+    return None
 
 
 def _last_day(found: Sequence[Timex]) -> dt.date | None:

@@ -31,6 +31,7 @@ class Ctx:
     dct: dt.date | None
     anchors: list[dt.date]
     reference: dt.date | None = None  # the last day the story has named (narrative time)
+    last_named: PartialDate | None = None  # the last date of any precision it has named
     _cues: list[tense.Cue] | None = None
 
     @property

@@ -120,6 +120,14 @@ def _rule_ago(m: re.Match[str], ctx: Ctx) -> list[Found]:
         return [Found(m.start(), m.end(), "DATE", ref, direction, "an unspecified amount")]
     n = int(amount) * sign
     base = ctx.dct
+    told = ctx.last_named
+    if m["dir"].lower() in ("later", "earlier", "before") and told is not None \
+            and (code == "Y" or (code == "M" and told.precision != "year")):
+        # "in 1985 ... one year later": counted from the year (or month) the story last named
+        value = f"{told.year + n:04d}" if code == "Y" else relative_value("month", n, told.first_day())
+        return [Found(m.start(), m.end(), "DATE", value, direction,
+                      f"{abs(n)} {m['unit'].lower()} {m['dir'].lower()} counted from the date "
+                      "the story last named")]
     if m["dir"].lower() in ("later", "earlier", "before") and ctx.reference is not None:
         base = ctx.reference  # "three days later": after the day the story last named
     try:

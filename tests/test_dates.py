@@ -283,6 +283,22 @@ def test_days_counted_from_the_last_day_the_story_named(text: str, expected: lis
     assert got == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He left the firm in 1985. One year later, he bought a studio.",
+     [("1985", "1985"), ("One year later", "1986")]),
+    ("He left in 1985. One year later he bought a studio. Two years later he sold it.",
+     [("1985", "1985"), ("One year later", "1986"), ("Two years later", "1988")]),
+    ("The plant opened in March 2001. Two months later it closed.",
+     [("March 2001", "2001-03"), ("Two months later", "2001-05")]),
+    ("Nothing was dated before. Two years later is a long time.",
+     [("Two years later", "2022")]),
+])
+def test_years_and_months_counted_from_the_date_the_story_named(text: str,
+                                                                expected: list) -> None:
+    got = [(t.text, t.value) for t in dates.tag(text, dt.date(2020, 6, 17))]
+    assert got == expected
+
+
 def test_spans_are_offsets_into_the_text() -> None:
     text = "Intro line.\n\nOn Feb. 28, the army moved. It left on Monday."
     for t in dates.tag(text, dt.date(2020, 6, 17)):
