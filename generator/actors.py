@@ -21,6 +21,7 @@ from generator.names import (
     Lexicon,
     Token,
     fold,
+    is_legal_suffix,
     lexicon,
     name_key,
     name_parts,
@@ -389,7 +390,7 @@ def _best_name(spellings: Counter[str], kind: Kind, key: str = "") -> str:
 def _legal_form(spelling: str) -> bool:
     """`Boeing Co.`: a name ending in a legal suffix (`Boeing` names it better)."""
     words = spelling.split()
-    return len(words) > 1 and fold(words[-1]).strip(".,") in lexicon().legal_suffixes
+    return len(words) > 1 and is_legal_suffix(words[-1])
 
 
 def _assign_ids(made: Mapping[str, Actor]) -> dict[str, str]:

@@ -55,18 +55,18 @@ def _plural(word: str) -> str:
 @lru_cache(maxsize=1)
 def words() -> Words:
     """The lists, loaded once."""
-    lex, raw = lexicon(), load_yaml("lexicon.yaml")
+    lex = lexicon()
     person_nouns = {t[0] for t in lex.titles if len(t) == 1} | set(lex.descriptors)
     return Words(
         cues=lex.org_cues, cue_len=max(lex.cue_len, lex.title_len), modifiers=lex.org_cue_modifiers,
         heads=frozenset(w for w in lex.org_heads if not w.endswith("s")),
-        countries=frozenset(fold(w) for w in raw["country_nouns"]),
+        countries=lex.country_nouns,
         plural_orgs=frozenset({_plural(c[-1]) for c in lex.org_cues}
                               | {w for w in lex.org_heads if w.endswith("s")}),
         plural_people=frozenset({_plural(w) for w in person_nouns}
-                                | {fold(w) for w in raw["person_group_nouns"]}),
-        counts={fold(k): int(v) for k, v in raw["group_counts"].items()},
-        glue=frozenset(fold(w) for w in raw["pronoun_verb_glue"]),
+                                | lex.person_group_nouns),
+        counts=dict(lex.group_counts),
+        glue=lex.pronoun_verb_glue,
         it_verbs=(lex.say_verbs | lex.agency_verbs) - _NOT_AFTER_IT,
         known=frozenset(lex.stopwords | lex.months | lex.weekdays | lex.honorifics | lex.org_heads
                         | lex.portfolios | lex.descriptors | {w for t in lex.titles for w in t}

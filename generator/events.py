@@ -138,8 +138,7 @@ def _is_statement(sentence: Sentence, mentions: Sequence[Mention],
                   kinds: Mapping[str, str]) -> bool:
     """An undated sentence where a named person or organisation says or does something now
     (`Louis Gallois said the company expects ...`): news of the publication day."""
-    named = any(sentence.start <= m.start < sentence.end and kinds.get(m.actor) != "country"
-                for m in mentions)
+    named = any(kinds.get(m.actor) != "country" for m in mentions)  # the sentence's own
     return named and any(w.lower() in _NEWS_VERBS for w in _WORD.findall(sentence.text))
 
 
@@ -178,9 +177,8 @@ def _candidate(
     mentions: Sequence[Mention],
     places: Sequence[Place],
 ) -> _Candidate:
-    inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
-    actors = tuple(dict.fromkeys(m.actor for m in inside))
-    where = tuple(dict.fromkeys(p.name for p in places if sentence.start <= p.start < sentence.end))
+    actors = tuple(dict.fromkeys(m.actor for m in mentions))  # the sentence's own (_per_sentence)
+    where = tuple(dict.fromkeys(p.name for p in places))
     return _Candidate(article, sentence, day, timex, _status(day, timex, sentence, article.date), actors,
                       where, _keywords(sentence.text, timex, sentence.start))
 

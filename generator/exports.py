@@ -111,9 +111,7 @@ def _slide_text(event: Event, names: Mapping[str, str], articles: Mapping[str, A
                 config: SiteConfig) -> str:
     """The slide's HTML: who (linked), the first sources with their words, the permalink."""
     def link(path: str) -> str:
-        if config.url:
-            return config.absolute(path) or path
-        return config.rooted(path) if config.base_known else path
+        return config.absolute(path) or (config.rooted(path) if config.base_known else path)
 
     parts = []
     if short_headline(event.title) != event.title:

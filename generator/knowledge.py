@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.model import Diagnostic, Kind, Role
-from generator.names import Lexicon, Token, fold, lexicon, load_yaml, tokenize
+from generator.names import Lexicon, Token, fold, is_legal_suffix, lexicon, load_yaml, tokenize
 from generator.registry import RegistryEntry
 
 
@@ -136,8 +136,7 @@ def org_key(name: str) -> str:
     swaps = {"organisation": "organization", "programme": "program", "defence": "defense",
              "centre": "center", "labour": "labor", "co-operation": "cooperation"}
     words = [swaps.get(w, w) for w in words]
-    legal = lexicon().legal_suffixes  # `Boeing Co.`, `The Boeing Company`: one company
-    while len(words) > 1 and words[-1].strip(".,") in legal:
+    while len(words) > 1 and is_legal_suffix(words[-1]):  # `Boeing Co.` = `The Boeing Company`
         words.pop()
     return " ".join(w.rstrip(",") for w in words)
 

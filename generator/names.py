@@ -154,6 +154,11 @@ class Lexicon:
     agency_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     news_verbs: frozenset[str] = frozenset()
+    # article-level coreference (generator/coref.py, generator/corefwords.py)
+    country_nouns: frozenset[str] = frozenset()
+    person_group_nouns: frozenset[str] = frozenset()
+    pronoun_verb_glue: frozenset[str] = frozenset()
+    group_counts: tuple[tuple[str, int], ...] = ()  # "both" -> 2
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
     cue_len: int = 1
@@ -222,7 +227,13 @@ def lexicon() -> Lexicon:
         title_len=max(len(k) for k in titles),
         title_starts=frozenset(k[0] for k in titles),
         cue_len=max(len(_phrase(v)) for v in raw["org_cues"]),
+        group_counts=tuple(sorted((fold(str(k)), int(v)) for k, v in raw["group_counts"].items())),
     )
+
+
+def is_legal_suffix(word: str) -> bool:
+    """`Co.`, `Inc`, `Group`: a company's legal form (`legal_suffixes` in data/lexicon.yaml)."""
+    return fold(word).strip(".,") in lexicon().legal_suffixes
 
 
 # --- tokens -----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from generator.knowledge import Context, org_key
-from generator.names import Lexicon
+from generator.names import Lexicon, is_legal_suffix
 
 
 def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> set[str]:
@@ -63,7 +63,7 @@ def _suffix_evidence(unit, lex: Lexicon, ev: Evidence) -> None:
     """`Boeing Co.`, `Airbus SAS`: the name before a legal suffix is an organisation."""
     toks = unit.toks
     n = len(toks)
-    while n > 1 and toks[n - 1].fold.strip(".,") in lex.legal_suffixes:
+    while n > 1 and is_legal_suffix(toks[n - 1].text):
         n -= 1
     if n < len(toks) and all(t.cap for t in toks[:n]):
         key = org_key(" ".join(t.text for t in toks[:n]))

@@ -318,16 +318,9 @@ def rendered_sentences(article: Article) -> set[int]:
     return {s.index for p in article_paragraphs(article) for s in by_paragraph.get(p.index, ())}
 
 
-def sentences_of(article: Article, paragraph: Paragraph) -> list[Sentence]:
-    """The paragraph's sentences in text order (all of them if the article has no paragraphs)."""
-    found = [
-        s for s in article.sentences if not article.paragraphs or s.paragraph == paragraph.index
-    ]
-    return sorted(found, key=lambda s: (s.start, s.index))
-
-
 def sentences_by_paragraph(article: Article) -> dict[int, list[Sentence]]:
-    """`sentences_of` for every paragraph at once, in one pass over the sentences."""
+    """Each paragraph's sentences in text order (all under paragraph 0 if the article has
+    no paragraphs), in one pass over the sentences."""
     out: dict[int, list[Sentence]] = {}
     for s in article.sentences:
         out.setdefault(s.paragraph if article.paragraphs else 0, []).append(s)
@@ -382,12 +375,11 @@ def pieces(
 
 
 def paragraph_parts(
-    site: Site, article: Article, paragraph: Paragraph, mentions,
-    sentences: Sequence[Sentence] | None = None,
+    site: Site, article: Article, paragraph: Paragraph, mentions, sentences: Sequence[Sentence],
 ) -> tuple[Part, ...]:
-    """A paragraph cut into sentences (`sentences_of` unless given) and the text between."""
+    """A paragraph cut into its `sentences` and the text between them."""
     text, parts, cursor = article.text, [], paragraph.start
-    for sentence in sentences_of(article, paragraph) if sentences is None else sentences:
+    for sentence in sentences:
         start = min(max(sentence.start, cursor), paragraph.end)
         end = max(min(sentence.end, paragraph.end), start)
         if start > cursor:
