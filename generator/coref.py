@@ -84,7 +84,7 @@ def resolve(
     chain: dict[int, list[tuple[int, str, str]]] = {s.index: [] for s in article.sentences}
     index = {s.index: s for s in article.sentences}
     for m in mentions:
-        i = _sentence_of(article.sentences, m.start)
+        i = article.sentence_at(m.start)
         if i is not None and m.actor in kinds:
             before = article.text[max(index[i].start, m.start - 40):m.start].split()[-3:]
             chain[i].append((m.start, m.actor, " ".join([*before, m.text])))  # "carmaker X"
@@ -121,13 +121,6 @@ def resolve(
         if sentence.index == article.lead:
             found.extend(_main_actor(article, sentence, here, chain[_TITLE], kinds))
     return tuple(sorted(found, key=lambda m: (m.start, m.end, m.actor)))
-
-
-def _sentence_of(sentences: Sequence[Sentence], pos: int) -> int | None:
-    # sentences are in text order: bisect, not a scan per mention (a long article has both
-    # thousands of sentences and thousands of mentions)
-    i = bisect.bisect_right(sentences, pos, key=lambda s: s.start) - 1
-    return sentences[i].index if i >= 0 and pos < sentences[i].end else None
 
 
 def _title_mentions(title: str, spellings: Mapping[str, str]) -> list[tuple[int, str, str]]:

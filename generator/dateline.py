@@ -17,10 +17,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from generator.timexwords import MONTHS
+from generator.timexwords import MONTH_NAME, MONTHS
 
-_MON = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-        r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MON = MONTH_NAME
 _WD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
        r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?")
 _ORD = r"(?:st|nd|rd|th)?"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
 import re
@@ -93,9 +92,8 @@ def _article_candidates(
 ) -> list[_Candidate]:
     kinds = kinds or {}
     by_sentence: dict[int, list[dates.Timex]] = defaultdict(list)
-    starts = [s.start for s in article.sentences]
     for t in article_timexes(article):
-        idx = _sentence_at(starts, t.start)
+        idx = article.sentence_at(t.start)
         if idx is not None:
             by_sentence[idx].append(t)
     # each sentence looks only at its own mentions: a scan of all of them per sentence
@@ -125,11 +123,10 @@ MAX_DAYS_PER_SENTENCE = 24
 
 def _per_sentence(article: Article, found: Sequence[_Spanned]) -> dict[int, list[_Spanned]]:
     """Mentions or places by the index of the sentence they start in, in their order."""
-    starts = [s.start for s in article.sentences]
     out: dict[int, list[_Spanned]] = defaultdict(list)
     for m in found:
-        idx = _sentence_at(starts, m.start)
-        if idx is not None and m.start < article.sentences[idx].end:
+        idx = article.sentence_at(m.start)
+        if idx is not None:
             out[idx].append(m)
     return out
 
@@ -162,11 +159,6 @@ def join_ranges(text: str, found: Sequence[dates.Timex]) -> list[dates.Timex]:
         else:
             out.append(t)
     return out
-
-
-def _sentence_at(starts: list[int], pos: int) -> int | None:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i if i >= 0 else None
 
 
 def _candidate(

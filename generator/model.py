@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -181,6 +182,12 @@ class Article:
     sentences: tuple[Sentence, ...]
     lead: int | None = None
     metadata: tuple[tuple[str, str], ...] = ()
+
+    def sentence_at(self, pos: int) -> int | None:
+        """The index of the sentence whose span holds offset `pos` (sentences are in text
+        order: a bisect, never a scan), or None."""
+        i = bisect.bisect_right(self.sentences, pos, key=lambda s: s.start) - 1
+        return self.sentences[i].index if i >= 0 and pos < self.sentences[i].end else None
 
 
 @dataclass(frozen=True)

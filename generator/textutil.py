@@ -12,14 +12,11 @@ import markdown
 
 from generator import dateline
 from generator.safety import clean_html
-from generator.timexwords import MONTHS
+from generator.timexwords import MONTH_NAME, MONTHS
 
 # --- dates as news pages write them -------------------------------------------------------
 
-MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+MONTH = rf"(?i:{MONTH_NAME})"
 _WEEKDAY = r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)"
 _ORD = r"(?:st|nd|rd|th)?"
 DATE = (
