@@ -44,7 +44,7 @@ def pending(article: Article) -> tuple[Pending, ...]:
             continue  # a fully written date: it makes its event without the article's date
         timex = first or second
         assert timex is not None
-        index = next((s.index for s in article.sentences if s.start <= key[0] < s.end), None)
+        index = article.sentence_at(key[0])
         if index is not None:
             found.append(Pending(index, key[0], key[1], timex.text))
     return tuple(found)
