@@ -25,8 +25,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from dates_bench import make_article  # noqa: E402
 
-from generator import actors, events, readers, render, writer  # noqa: E402
+from generator import build  # noqa: E402
+from generator.actors import resolve as actors  # noqa: E402
+from generator.events import extract as events  # noqa: E402
 from generator.model import Timeline  # noqa: E402
+from generator.output import writer  # noqa: E402
+from generator.reading import readers  # noqa: E402
+from generator.site import render  # noqa: E402
 
 PEOPLE = ["Foreign Minister Anna Berg", "President Tomas Novak", "General Idris Karam",
           "Prime Minister Lena Ortiz", "spokesman Yusuf Demir", "Senator Paul Whitfield"]
@@ -70,7 +75,7 @@ def main() -> int:
         found = timed("actors", actors.find_actors, arts)
         evs = timed("events", events.extract_events, arts, found.mentions, found.places, found.actors)
         tl = Timeline(tuple(arts), found.actors, evs)
-        files = timed("render", render.render_site, tl, render.SiteConfig(), ROOT / "templates",
+        files = timed("render", build.site_files, tl, render.SiteConfig(), ROOT / "templates",
                       ROOT / "static", found.mentions)
         timed("write", writer.write_site, files, out)
         total = time.perf_counter() - began

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import dates  # noqa: E402
+from generator.dates import engine as dates  # noqa: E402
 
 SUBJECTS = ["The foreign minister", "Rebel forces", "The central bank", "Officials in the capital",
             "The prime minister's office", "A spokesman for the army", "The two delegations",

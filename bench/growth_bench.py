@@ -35,8 +35,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from dates_bench import make_article  # noqa: E402
 
-from generator import build, dates, knowledge, mentions, render  # noqa: E402
-from generator.names import tokenize  # noqa: E402
+from generator import build  # noqa: E402
+from generator.actors import knowledge, mentions  # noqa: E402
+from generator.actors.names import tokenize  # noqa: E402
+from generator.dates import engine as dates  # noqa: E402
+from generator.site import render  # noqa: E402
 
 DCT = dt.date(2020, 6, 17)
 
@@ -66,7 +69,7 @@ def pipeline(text: str) -> float:
                                       encoding="utf-8")
         began = time.process_time()
         timeline, found = build.make_timeline(folder)
-        render.render_site(timeline, render.SiteConfig(), build.TEMPLATES, build.STATIC, found)
+        build.site_files(timeline, render.SiteConfig(), build.TEMPLATES, build.STATIC, found)
         return time.process_time() - began
 
 

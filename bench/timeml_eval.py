@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import dates  # noqa: E402
+from generator.dates import engine as dates  # noqa: E402
 
 _TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*?)(/?)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

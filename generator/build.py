@@ -7,11 +7,15 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator import actors as actor_mod
-from generator import events as event_mod
-from generator import readers, render, slugs, sourcefiles, templateerrors, undated, urls, writer
-from generator import search as search_mod
+from generator import ids as slugs
+from generator.actors import resolve as actor_mod
+from generator.dates import undated
+from generator.events import extract as event_mod
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
+from generator.output import eventsjson, exports, writer
+from generator.output import search as search_mod
+from generator.reading import readers, safety, sourcefiles
+from generator.site import render, templateerrors, urls
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -102,8 +106,8 @@ def build(
         return result
     config = config or render.SiteConfig()
     try:
-        result.files = render.render_site(timeline, config, templates or TEMPLATES,
-                                          static or STATIC, mentions, epoch=epoch)
+        result.files = site_files(timeline, config, templates or TEMPLATES, static or STATIC,
+                                  mentions, epoch)
     except Exception as exc:  # noqa: BLE001 - a theme's template may raise anything
         folders = [f for f in (config.theme, templates or TEMPLATES) if f is not None]
         problem = templateerrors.problem(exc, folders)
@@ -120,6 +124,23 @@ def build(
     result.timeline = replace(timeline, diagnostics=timeline.diagnostics
                               + tuple(kept_notes(output, written)))
     return result
+
+
+def site_files(
+    timeline: Timeline,
+    config: render.SiteConfig,
+    templates: Path,
+    static: Path,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
+    epoch: int | None = None,
+) -> dict[str, bytes]:
+    """Every file of the site: the pages, the data and exports, then the static assets."""
+    files = render.render_site(timeline, config, templates, mentions)
+    files[urls.DATA] = safety.json_bytes(eventsjson.events_json(timeline))
+    pages = [p for p in files if p.endswith(".html") and p != urls.NOT_FOUND]
+    files.update(exports.export_files(timeline, config, pages, epoch))
+    files.update(writer.static_files(Path(static)))
+    return files
 
 
 def kept_notes(output: Path, written: writer.Written) -> list[Diagnostic]:

@@ -13,7 +13,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from generator import __version__, dates, sourcefiles
+from generator import __version__
+from generator.dates import engine as dates
+from generator.reading import sourcefiles
 
 
 def _date_arg(text: str) -> dt.date:
@@ -125,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _cmd_add(args: argparse.Namespace) -> int:
     """`timeline add URL…`: one line per address; exit 1 if any could not be added."""
-    from generator import fetch
+    from generator.reading import fetch
 
     results = fetch.add(args.urls, args.source, dt.date.today(), dry_run=args.dry_run)
     for r in results:
@@ -303,8 +305,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
     import functools
     import threading
 
-    from generator import build, serve, writer
+    from generator import build, serve
     from generator import config as config_mod
+    from generator.output import writer
 
     if (problem := _missing(args.source, "folder", "--source DIR")) is not None:
         print(problem, file=sys.stderr)

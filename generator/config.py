@@ -16,8 +16,8 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 import yaml
 
-from generator import yamlio
 from generator.model import Diagnostic
+from generator.reading import yamlio
 
 DEFAULT_NAME = "site.yaml"
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")

@@ -5,18 +5,29 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
+
+from generator.lang import language
 
 Precision = Literal["day", "week", "month", "year"]
 Kind = Literal["person", "country", "organization"]
 Status = Literal["reported", "planned"]
 Level = Literal["error", "warning", "info"]
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)
+MONTH_NAMES = language().month_names
+# Publication dates the engine reasons from: far enough from year 1 and year 9999 that
+# "next week" or "on June 8" never leaves the calendar (outside it: no publication date).
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(8999, 12, 31)
+
+
+def in_range(day: dt.date | None) -> bool:
+    """Whether `day` is a publication date the date engine can count from."""
+    return day is not None and EARLIEST <= day <= LATEST
+
+
 _ISO = re.compile(r"^(\d{4})(?:-(?:W(\d{2})|(\d{2})(?:-(\d{2}))?))?$")
 
 
@@ -267,6 +278,16 @@ class Event:
     places: tuple[str, ...]
     sources: tuple[Source, ...]
     disputed: tuple[PartialDate, ...] = ()  # every day given when the sources disagree on it
+
+
+def event_order(event: Event) -> tuple[tuple[int, int], str]:
+    """The one chronological order of events: by date, ties broken by id (stable output)."""
+    return (event.date.sort_key(), event.id)
+
+
+def chronological(events: Iterable[Event]) -> list[Event]:
+    """`events` in the one chronological order (`event_order`)."""
+    return sorted(events, key=event_order)
 
 
 @dataclass(frozen=True)

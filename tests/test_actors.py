@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.actors import ActorResult, RegistryEntry, find_actors, load_registry
+from generator.actors.names import fold, name_key, phonetic, same_person, slug, tokenize
+from generator.actors.resolve import ActorResult, RegistryEntry, find_actors, load_registry
 from generator.model import Article, Paragraph, PartialDate, Role, Sentence
-from generator.names import fold, name_key, phonetic, same_person, slug, tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"
 
@@ -462,7 +462,7 @@ def test_credit_lines_in_the_body_name_no_actors():
 
 
 def test_the_port_strike_corpus_gets_its_actors():
-    from generator.readers import read_corpus
+    from generator.reading.readers import read_corpus
 
     articles, _ = read_corpus(Path(__file__).resolve().parent / "sites" / "port-strike" / "src")
     result = find_actors(articles)

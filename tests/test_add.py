@@ -13,7 +13,8 @@ import pytest
 import yaml
 from test_webpage import META, page
 
-from generator import cli, fetch
+from generator import cli
+from generator.reading import fetch
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator import charts
 from generator.model import PartialDate as D
+from generator.site import charts
 
 
 def test_months_between_crosses_the_year() -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import coref
-from generator.events import extract_events
+from generator.events import coref
+from generator.events.extract import extract_events
 from generator.model import Actor, Article, Event, Mention, Paragraph, Role, Sentence
 
 DAY = dt.date(2020, 6, 10)

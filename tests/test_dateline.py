@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import dateline
-from generator.readers import read_article
+from generator.reading import dateline
+from generator.reading.readers import read_article
 
 STORY = ("The city council approved the new budget after a long debate, officials said. "
          "The vote was close.")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator import dates
+from generator.dates import engine as dates
 from generator.model import PartialDate
 
 # (sentence, publication date, [(span text, TIMEX3 type, value), ...]) — the whole list:

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import dates
+from generator.dates import engine as dates
 
 WORDS = ["on", "Monday", "Jan.", "12", "2020", "last", "week", "ago", "two", "years", "in",
          "March", "the", "1990s", "will", "was", "said", "May", "may", "15:00", "GMT", "every",

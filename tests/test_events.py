@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator.events import extract_events
+from generator.events.extract import extract_events
 from generator.model import Actor, Article, Mention, Paragraph, Sentence
 
 

@@ -15,10 +15,11 @@ import jsonschema
 import pytest
 from test_render import sample_timeline
 
-from generator import cli, exports, feeds, ical
+from generator import cli
 from generator.config import SiteConfig
 from generator.model import Event, PartialDate, Source, Timeline
-from generator.render import events_json
+from generator.output import exports, feeds, ical
+from generator.output.eventsjson import events_json
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"

@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_dates_props import check as check_timexes
 
-from generator import build, dates
+from generator import build
+from generator.dates import engine as dates
 from generator.model import Article, Diagnostic, Mention, Timeline
-from generator.readers import read_article
+from generator.reading.readers import read_article
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"
 SEED_TEXTS = [p.read_bytes()[:3000] for p in sorted(SEEDS.glob("*.txt"))]

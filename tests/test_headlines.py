@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from generator import dates
-from generator.headlines import TITLE_MAX, event_title
+from generator.dates import engine as dates
+from generator.events.headlines import TITLE_MAX, event_title
 from generator.model import Actor, Article, Sentence
 
 DCT = dt.date(2021, 3, 10)  # a Wednesday

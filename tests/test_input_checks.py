@@ -7,8 +7,11 @@ import json
 
 import pytest
 
-from generator import cli, decoding, fields, safety, slugs, sourcefiles, urls
+from generator import cli
+from generator import ids as slugs
 from generator.model import Diagnostic, Mention
+from generator.reading import decoding, fields, safety, sourcefiles
+from generator.site import urls
 
 # --- slugs ------------------------------------------------------------------------------------
 
@@ -143,7 +146,7 @@ def test_messages_are_always_one_line() -> None:
 
 
 def test_an_empty_articles_folder_is_a_warning(tmp_path) -> None:
-    from generator.readers import NO_ARTICLES, read_corpus
+    from generator.reading.readers import NO_ARTICLES, read_corpus
 
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     assert Diagnostic("warning", str(tmp_path), NO_ARTICLES) in read_corpus(tmp_path)[1]

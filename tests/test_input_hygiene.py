@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from generator import cli, exports
+from generator import cli
 from generator.config import SiteConfig
 from generator.model import Actor, Event, PartialDate, Source, Timeline
+from generator.output import exports
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT = "Talks between the two ministers began in Geneva on 6 June 2020.\n"

@@ -8,8 +8,8 @@ import pytest
 from linkcheck import broken_links
 from test_render import render, sample_mentions
 
-from generator import writer
-from generator.writer import write_site
+from generator.output import writer
+from generator.output.writer import write_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:

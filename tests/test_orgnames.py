@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.actors import find_actors
+from generator.actors.resolve import find_actors
 from generator.model import Actor
-from generator.readers import read_corpus
+from generator.reading.readers import read_corpus
 
 
 def found_actors(tmp_path: Path, *texts: str) -> list[Actor]:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, outlock, serve, writer
+from generator import cli, serve
+from generator.output import outlock, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -112,7 +113,7 @@ def test_a_build_that_waits_too_long_says_so_in_one_line(tmp_path: Path, monkeyp
 def lock_holder(out: Path) -> subprocess.Popen:
     """Another process holding the output's lock until its standard input is closed."""
     holder = subprocess.Popen([sys.executable, "-c", "import sys\n"
-                               "from pathlib import Path\nfrom generator import outlock\n"
+                               "from pathlib import Path\nfrom generator.output import outlock\n"
                                "with outlock.locked(Path(sys.argv[1])):\n"
                                "    print('locked', flush=True); sys.stdin.read()", str(out)],
                               cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)

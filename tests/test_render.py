@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import urls
+from generator.build import site_files
 from generator.model import (
     Actor,
     Article,
@@ -23,7 +23,9 @@ from generator.model import (
     Source,
     Timeline,
 )
-from generator.render import SiteConfig, events_json, render_site
+from generator.output.eventsjson import events_json
+from generator.site import urls
+from generator.site.render import SiteConfig
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -264,7 +266,7 @@ def sample_mentions() -> dict[str, list[Mention]]:
 
 def render(timeline: Timeline | None = None, mentions=None) -> dict[str, bytes]:
     config = SiteConfig(title="Libya talks", description="Talks on a ceasefire in Libya.")
-    return render_site(timeline or sample_timeline(), config, TEMPLATES, STATIC, mentions)
+    return site_files(timeline or sample_timeline(), config, TEMPLATES, STATIC, mentions)
 
 
 @pytest.fixture(scope="module")

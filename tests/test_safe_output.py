@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, outlock, writer
+from generator import cli
+from generator.output import outlock, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"

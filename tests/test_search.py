@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, search
+from generator import cli
+from generator.output import search
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"

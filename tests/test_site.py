@@ -14,7 +14,7 @@ import pytest
 from linkcheck import broken_links
 
 from generator import cli
-from generator.outlock import MANIFEST
+from generator.output.outlock import MANIFEST
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"

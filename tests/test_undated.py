@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, undated
+from generator import cli
+from generator.dates import undated
 from generator.model import Article
-from generator.readers import read_article
+from generator.reading.readers import read_article
 
 TEXT = ("Council passes budget\n\nThe council approved the budget on Tuesday, officials said.\n\n"
         "It had been rejected last year.\n\nOn 6 June 2020 a first deal was signed.\n")

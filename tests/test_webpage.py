@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, webpage
-from generator.readers import read_corpus
+from generator import cli
+from generator.reading import webpage
+from generator.reading.readers import read_corpus
 
 STORY = (
     "<p>The city council approved the new harbour budget on Tuesday after a long debate, "

@@ -1,0 +1,318 @@
+"""Reports into events: which dated reports tell of one happening.
+
+Date first, then who, then what (docs/RESOLUTION.md, "Reports into events"):
+
+1. Reports on the same date merge when they share a key (`merge_keys`): union-find over a
+   key index, so no pair of reports is ever compared.
+2. Day events a few days apart, from different articles, that clearly tell one happening
+   (a shared actor and most of their key words) become one event: its sources disagree
+   on the day, and the event shows every day given (`event_date`).
+3. A coarser report (a week, month or year: "in March", "last month", "earlier this year")
+   joins the most precise event inside its span that it matches on who (a shared person
+   or organisation) and what (shared key words, numbers, places); when two events match
+   equally well it stays alone, at its own precision.
+
+Words found all over the story (`topic_words`) tell no happening apart: they do not count
+in steps 2 and 3, nor with an actor off the day in step 1. Steps 2 and 3 look only at
+reports indexed under the same span (day, week, month, year) and actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from generator.model import PartialDate
+
+if TYPE_CHECKING:
+    from generator.events.extract import _Candidate
+
+_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+_DISAGREE_DAYS = 3  # how far apart two sources may put the day of one happening
+_TOPIC_MIN, _TOPIC_SHARE = 5, 0.1
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+class _Sets:
+    """Union-find over group indexes; the smaller index is always the root (deterministic)."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self, items: Sequence[list[_Candidate]]) -> list[list[_Candidate]]:
+        out: dict[int, list[_Candidate]] = defaultdict(list)
+        for i, g in enumerate(items):
+            out[self.find(i)].extend(g)
+        return list(out.values())
+
+
+def merge_groups(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
+    """The reports grouped into happenings: same date, then days that disagree, then
+    coarse into fine (a month may then join two days that are one happening)."""
+    topic = topic_words(cands)
+    groups = disagreeing_days(merge_same_date(cands, kinds, topic), kinds, topic)
+    return coarse_into_fine(groups, kinds, topic)
+
+
+def topic_words(cands: Sequence[_Candidate]) -> frozenset[str]:
+    """Words of the whole story ("ceasefire", "talks" in a war story): in a tenth of the
+    dated sentences, and at least five. They say little about which happening a report tells."""
+    sentences = {(c.article.id, c.sentence.index): c.keywords for c in cands}
+    df = Counter(w for words in sentences.values() for w in words)
+    return frozenset(w for w, n in df.items()
+                     if n >= _TOPIC_MIN and n > _TOPIC_SHARE * len(sentences))
+
+
+# ---------------------------------------------------------------- 1. same date
+
+
+def merge_keys(c: _Candidate, kinds: Mapping[str, str],
+               topic: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
+    """What two reports on the same date must share to tell of the same happening.
+
+    On a day: a person or organisation; or a country or place and a content word (they
+    are named in nearly every sentence of a story); within one article a content word (a
+    story retells its own news); across articles two content words. On a week, month or
+    year one actor does many things: a person or organisation and a content word that is
+    not one of the story's topic words; a country or place and two content words; or
+    within one article a content word.
+    A report there that names no one joins any report sharing two content words: its
+    `("pair", ...)` keys count only where a `("loose", ...)` key says so (`merge_same_date`).
+    """
+    words = sorted(c.keywords)
+    pairs = _pairs(words)
+    who = [a for a in c.actors if kinds.get(a) != "country"]
+    where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
+    keys: set[tuple[str, ...]] = {("article", c.article.id, w) for w in words}
+    if c.date.precision != "day":  # a report naming no one may join on its words alone
+        keys |= {("pair", *pair) for pair in pairs}
+        keys |= {("who", a, w) for a in who for w in words if w not in topic}
+        keys |= {("where", p, *pair) for p in where for pair in pairs}
+        return keys if who or where else keys | {("loose", *pair) for pair in pairs}
+    keys |= {("actor", a) for a in who}
+    keys |= {("place", p, w) for p in where for w in words}
+    return keys | {("words", *pair) for pair in pairs}
+
+
+def _pairs(words: Sequence[str]) -> list[tuple[str, str]]:
+    return [(w1, w2) for i, w1 in enumerate(words) for w2 in words[i + 1:]]
+
+
+def merge_same_date(cands: list[_Candidate], kinds: Mapping[str, str],
+                    topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+    """Group candidates on the same date that share a merge key (union-find, near-linear)."""
+    sets = _Sets(len(cands))
+    days = [c.date.iso() for c in cands]  # a string hashes once; a PartialDate every time
+    keyed = [merge_keys(c, kinds, topic) for c in cands]
+    loose = {(days[i], *k[1:]) for i, keys in enumerate(keyed) for k in keys if k[0] == "loose"}
+    first: dict[tuple[str, ...], int] = {}
+    for i, keys in enumerate(keyed):
+        for key in keys:
+            if key[0] == "pair" and (days[i], *key[1:]) not in loose:
+                continue
+            j = first.setdefault((days[i], *key), i)
+            if j != i:
+                sets.union(i, j)
+    return sets.groups([[c] for c in cands])
+
+
+# ---------------------------------------------------------------- what a group tells
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """Who and what a group of reports tells, for comparing it with another group."""
+
+    date: PartialDate
+    who: frozenset[str]
+    what: frozenset[str]
+    numbers: frozenset[str]
+    articles: frozenset[str]
+    explicit: bool
+
+
+def _numbers(c: _Candidate) -> frozenset[str]:
+    """Numbers in the sentence outside its date words ("179 tankers", "$40 billion")."""
+    if c.timex is None:
+        return _numbers_in(c.sentence.text, 0, 0)
+    return _numbers_in(c.sentence.text, c.timex.start - c.sentence.start,
+                       c.timex.end - c.sentence.start)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _numbers_in(text: str, a: int, b: int) -> frozenset[str]:
+    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text[:a] + " " + text[b:])}
+    return frozenset(n for n in found if not _YEAR.fullmatch(n))  # another date, not a quantity
+
+
+def _profile(group: list[_Candidate], kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
+    who = {a for c in group for a in c.actors if kinds.get(a) != "country"}
+    numbers = {n for c in group for n in _numbers(c)}
+    what = {w for c in group for w in c.keywords if w not in topic}
+    what |= {p for c in group for p in c.places}
+    return _Profile(group[0].date, frozenset(who), frozenset(what | numbers),
+                    frozenset(numbers), frozenset(c.article.id for c in group),
+                    any(c.timex is not None for c in group))
+
+
+def _match(a: _Profile, b: _Profile) -> int:
+    """How strongly two reports tell one happening: 0 when they do not, else a score.
+
+    Who: at least one shared person or organisation. What: two shared key words, numbers
+    or places (one when two actors are shared), not counting the story's topic words.
+    Numbers tell happenings apart: when both name numbers and share none, they are
+    different happenings.
+    """
+    who = len(a.who & b.who)
+    what = len(a.what & b.what)
+    if not who or (a.numbers and b.numbers and not a.numbers & b.numbers):
+        return 0
+    return 2 * who + what if what >= 2 or (what and who >= 2) else 0
+
+
+def _strong(a: _Profile, b: _Profile) -> bool:
+    """Clearly one happening: a shared actor and most key words of the shorter report."""
+    shared = len(a.what & b.what)
+    return _match(a, b) > 0 and shared >= 3 and 2 * shared >= min(len(a.what), len(b.what))
+
+
+# ---------------------------------------------------------------- 3. coarse into fine
+
+
+def _buckets(date: PartialDate) -> list[tuple[object, ...]]:
+    """The coarser spans a date lies wholly inside: its week, month and year."""
+    if date.precision == "year":
+        return []
+    out: list[tuple[object, ...]] = [("y", date.year)]
+    first, last = date.first_day(), date.last_day()
+    if date.precision == "day":
+        out.append(("m", date.year, date.month))
+        out.append(("w", *first.isocalendar()[:2]))
+    elif date.precision == "week" and (first.year, first.month) == (last.year, last.month):
+        out = [("y", first.year), ("m", first.year, first.month)]
+    elif date.precision == "week":
+        out = [("y", first.year)] if first.year == last.year else []
+    return out
+
+
+def _own_bucket(date: PartialDate) -> tuple[object, ...] | None:
+    if date.precision == "year":
+        return ("y", date.year)
+    if date.precision == "month":
+        return ("m", date.year, date.month)
+    if date.precision == "week":
+        return ("w", date.year, date.week)
+    return None
+
+
+def coarse_into_fine(groups: list[list[_Candidate]], kinds: Mapping[str, str],
+                     topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+    """A week, month or year report joins the more precise event inside its span that one
+    of its sentences matches best, sentence against sentence (a group's words pooled would
+    match too much). Reports are indexed by span, actor and key word."""
+    wanted = {_own_bucket(g[0].date) for g in groups} - {None}
+    reports = [(gi, _profile([c], kinds, topic)) for gi, g in enumerate(groups) for c in g
+               if wanted.intersection(_buckets(c.date)) or c.date.precision != "day"]
+    index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    mine: dict[int, list[int]] = defaultdict(list)
+    for r, (gi, p) in enumerate(reports):
+        mine[gi].append(r)
+        for bucket in wanted.intersection(_buckets(p.date)):
+            for key in sorted((a, w) for a in p.who for w in p.what):
+                index[(*bucket, *key)].append(r)
+    sets = _Sets(len(groups))
+    order = sorted(range(len(groups)), key=lambda gi: -_RANK[groups[gi][0].date.precision])
+    for gi in order:  # weeks, then months, then years: a year follows a month into its day
+        bucket = _own_bucket(groups[gi][0].date)
+        if bucket is None:
+            continue
+        scored: dict[int, tuple[int, int]] = {}
+        for r in mine[gi]:
+            p = reports[r][1]
+            near = {j for a in p.who for w in p.what for j in index.get((*bucket, a, w), ())}
+            for j in sorted(near):
+                score = _match(p, reports[j][1])
+                if score:
+                    root = sets.find(reports[j][0])
+                    key = (score, _RANK[reports[j][1].date.precision])
+                    scored[root] = max(scored.get(root, key), key)
+        best = _unique_best(scored)
+        if best is not None:
+            sets.union(gi, best)
+    return sets.groups(groups)
+
+
+def _unique_best(scored: Mapping[int, tuple[int, int]]) -> int | None:
+    """The one event that matches best; None when none matches or two tie."""
+    if not scored:
+        return None
+    top = max(scored.values())
+    roots = [r for r, s in scored.items() if s == top]
+    return roots[0] if len(roots) == 1 else None
+
+
+# ---------------------------------------------------------------- 2. disagreeing days
+
+
+def disagreeing_days(groups: list[list[_Candidate]], kinds: Mapping[str, str],
+                     topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+    """Day events a few days apart, from different articles, become one event whose sources
+    disagree on the day when a sentence of one clearly tells what a sentence of the other
+    does. Day reports are indexed by day and actor."""
+    reports = [(gi, _profile([c], kinds, topic)) for gi, g in enumerate(groups) for c in g
+               if c.date.precision == "day"]
+    articles = [{c.article.id for c in g} for g in groups]
+    index: dict[tuple[dt.date, str], list[int]] = defaultdict(list)
+    for r, (_, p) in enumerate(reports):
+        for who in sorted(p.who):
+            index[(p.date.first_day(), who)].append(r)
+    sets = _Sets(len(groups))
+    for gi, p in reports:
+        # a report without a date of its own was given its publication day: the
+        # happening may have been before it, never after; so look only later from a stated day
+        if not p.explicit:
+            continue
+        day = p.date.first_day()
+        near = {j for k in range(1, _DISAGREE_DAYS + 1) for a in p.who
+                for j in index.get((day + dt.timedelta(days=k), a), ())}
+        fits = {sets.find(reports[j][0]) for j in sorted(near)
+                if not articles[gi] & articles[reports[j][0]] and _strong(p, reports[j][1])}
+        if len(fits) == 1:
+            sets.union(gi, fits.pop())
+    return sets.groups(groups)
+
+
+# ---------------------------------------------------------------- the event's date
+
+
+def event_date(group: Sequence[_Candidate]) -> tuple[PartialDate, tuple[PartialDate, ...]]:
+    """The date of a merged event, and every day its sources give when they disagree.
+
+    The most precise date wins; a date stated in the sentence outranks the publication
+    day a report without one was given. When sources state different days, the event
+    goes under the day most of them give (the earliest on a tie) and keeps them all.
+    """
+    finest = max(_RANK[c.date.precision] for c in group)
+    fine = [c for c in group if _RANK[c.date.precision] == finest]
+    stated = [c for c in fine if c.timex is not None] or fine
+    votes = Counter(c.date for c in stated)
+    date = min(votes, key=lambda d: (-votes[d], d.sort_key()))
+    days = tuple(sorted(votes, key=PartialDate.sort_key)) if len(votes) > 1 else ()
+    return date, days

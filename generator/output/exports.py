@@ -1,0 +1,188 @@
+"""Data exports and publishing extras: CSV, TimelineJS JSON, the events.json schema,
+feeds and calendar, sitemap and robots.txt. Pure: returns files, writes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+from generator.config import SiteConfig
+from generator.model import Article, Event, PartialDate, Timeline, chronological
+from generator.output import feeds, ical
+from generator.reading import safety
+from generator.site import urls
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.schema.json"
+CSV_COLUMNS = (
+    "id", "date", "precision", "first_day", "last_day", "status", "title",
+    "actors", "actor_ids", "places", "articles", "permalink",
+)
+
+
+def _json_bytes(data: object) -> bytes:
+    return safety.json_bytes(data)  # no string can open or close an HTML tag
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def events_csv(timeline: Timeline, config: SiteConfig) -> bytes:
+    """One row per event; lists joined with "; ", ids beside names for joining tables.
+
+    `permalink` is absolute with a site URL, else the path within the site."""
+    names = {a.id: a.name for a in timeline.actors}
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in chronological(timeline.events):
+        actor_ids = list(dict.fromkeys(e.actors))
+        writer.writerow([
+            e.id, e.date.iso(), e.date.precision, e.date.first_day().isoformat(),
+            e.date.last_day().isoformat(), e.status, csv_text(e.title),
+            csv_text("; ".join(names.get(i, i) for i in actor_ids)), "; ".join(actor_ids),
+            csv_text("; ".join(e.places)), "; ".join(dict.fromkeys(s.article for s in e.sources)),
+            config.absolute(urls.event_path(e.id)) or urls.event_path(e.id),
+        ])
+    return out.getvalue().encode("utf-8")
+
+
+# What makes a spreadsheet read a cell as a formula (or, after a tab or CR, a new cell).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(text: str) -> str:
+    """Text from the articles as a CSV cell no spreadsheet runs as a formula.
+
+    Only the text columns (titles, names, places) pass through here: our own ids, dates
+    and links never start with one of these characters, and stay exactly as they are."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# ---------------------------------------------------------------- TimelineJS
+
+
+def timelinejs_date(date: PartialDate, end: bool = False) -> dict[str, int]:
+    """A TimelineJS date at the precision known; a week becomes its Monday (or Sunday)."""
+    if date.precision == "week":
+        day = date.last_day() if end else date.first_day()
+        return {"year": day.year, "month": day.month, "day": day.day}
+    found = {"year": date.year, "month": date.month, "day": date.day}
+    return {key: value for key, value in found.items() if value is not None}
+
+
+def timelinejs(timeline: Timeline, config: SiteConfig) -> bytes:
+    """TimelineJS3's JSON: a title slide and one slide per event, links inside the text.
+
+    Links are absolute with a site URL, rooted at the base path when only that is known,
+    else relative to the site root (right for a page embedding it beside `index.html`).
+    Headlines are short (TimelineJS sets them large); the sources' sentences are the text."""
+    names = {a.id: a.name for a in timeline.actors}
+    articles = {a.id: a for a in timeline.articles}
+    title_text = {"headline": html.escape(config.title)}
+    if config.description:
+        title_text["text"] = html.escape(config.description)
+    slides = [_slide(e, names, articles, config) for e in chronological(timeline.events)]
+    return _json_bytes({"title": {"text": title_text}, "events": slides})
+
+
+def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
+           config: SiteConfig) -> dict:
+    slide = {
+        "unique_id": urls.event_anchor(event.id),
+        "start_date": timelinejs_date(event.date),
+        "display_date": event.date.human(),
+        "text": {"headline": html.escape(short_headline(event.title)),
+                 "text": _slide_text(event, names, articles, config)},
+        "group": "Planned" if event.status == "planned" else "Reported",
+    }
+    if event.date.precision == "week":
+        slide["end_date"] = timelinejs_date(event.date, end=True)
+    return slide
+
+
+def _slide_text(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
+                config: SiteConfig) -> str:
+    """The slide's HTML: who (linked), the first sources with their words, the permalink."""
+    def link(path: str) -> str:
+        return config.absolute(path) or (config.rooted(path) if config.base_known else path)
+
+    parts = []
+    if short_headline(event.title) != event.title:
+        parts.append(f"<p>{html.escape(event.title)}</p>")
+    who = [(names.get(i), i) for i in dict.fromkeys(event.actors)]
+    if who:
+        parts.append("<p>" + ", ".join(
+            _a(link(urls.actor_path(i)), name) if name else html.escape(i) for name, i in who
+        ) + "</p>")
+    known = [s for s in event.sources if s.article in articles]
+    for s in known[:feeds.SOURCES_SHOWN]:
+        article = articles[s.article]
+        label = f"{article.outlet}: {article.title}" if article.outlet else article.title
+        quote = f" “{html.escape(s.quote)}”" if s.quote else ""
+        parts.append(f"<p>{_a(link(urls.sentence_path(article.id, s.sentence)), label)}{quote}</p>")
+    if len(known) > feeds.SOURCES_SHOWN:
+        parts.append(f"<p>{html.escape(feeds.more_sources(len(known) - feeds.SOURCES_SHOWN))}</p>")
+    parts.append(f"<p>{_a(link(urls.event_path(event.id)), 'On the timeline')}</p>")
+    return "".join(parts)
+
+
+HEADLINE_LIMIT = 70
+
+
+def short_headline(title: str, limit: int = HEADLINE_LIMIT) -> str:
+    """The title cut at a word boundary to at most `limit` characters, with an ellipsis."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—(") + "…"
+
+
+def _a(href: str, text: str) -> str:
+    return f'<a href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+# ---------------------------------------------------------------- sitemap and robots
+
+
+def sitemap(pages: Iterable[str], config: SiteConfig) -> bytes:
+    """A sitemap of the given HTML pages (`index.html` listed as its folder)."""
+    lines = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for page in sorted(pages):
+        pretty = page.removesuffix("index.html")
+        lines.append(f"  <url><loc>{xml_escape(config.absolute(pretty) or '')}</loc></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def robots(config: SiteConfig) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {config.absolute(urls.SITEMAP)}\n".encode()
+
+
+# ---------------------------------------------------------------- all of them
+
+
+def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
+                 epoch: int | None = None) -> dict[str, bytes]:
+    """Feeds, data exports and publishing extras for a rendered site of `pages`."""
+    updated = feeds.feed_updated(timeline, epoch)
+    files = feeds.atom_feeds(timeline, config, updated)
+    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated)
+    files[urls.DATA_CSV] = events_csv(timeline, config)
+    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated)
+    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config)
+    files[urls.DATA_SCHEMA] = SCHEMA_FILE.read_bytes()
+    files[urls.NOJEKYLL] = b""
+    if config.url:
+        files[urls.SITEMAP] = sitemap(pages, config)
+        files[urls.ROBOTS] = robots(config)
+    return files
+

@@ -1,0 +1,71 @@
+"""What pages add for search and pictures: Pagefind filters and bar charts. Pure.
+
+`render.pages` merges these into the page contexts. A page whose context has `search`
+is indexed (its main content gets `data-pagefind-body`); `search.filters` are the
+(filter, value) pairs Pagefind offers as facets: actor, kind and year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from generator.site import charts
+from generator.site import urls
+from generator.model import Actor, Article, PartialDate
+
+if TYPE_CHECKING:
+    from generator.site.render import EventView, Site
+
+KIND_FILTER = {"person": "Person", "country": "Country", "organization": "Organisation"}
+EVENT_KIND = "Event"
+ARTICLE_KIND = "Article"
+
+Filters = tuple[tuple[str, str], ...]
+
+
+def site_span(site: Site) -> tuple[charts.Month, charts.Month] | None:
+    """The months the whole timeline covers; every actor's chart uses the same axis."""
+    return charts.month_span(e.date for e in site.events)
+
+
+def timeline_extras(site: Site, path: str) -> dict:
+    """The timeline's bar chart (bars link to this page's months). The timeline itself is
+    not indexed: each event is found through its own page."""
+    views = [site.views[e.id] for e in site.events]
+    return {"chart": charts.month_chart([v.event.date for v in views], path)}
+
+
+def event_extras(site: Site, view: EventView) -> dict:
+    """An event page's search record: its date and title as the result's label, its facets."""
+    label = f"{view.event.date.human()}: {view.event.title}"
+    filters = _filters(EVENT_KIND, _actor_names(site, [view]), _years([view.event.date]))
+    return {"search": {"filters": filters, "title": label}}
+
+
+def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span) -> dict:
+    """The actor's activity over the timeline's months, and its search facets."""
+    dates = [v.event.date for v in events]
+    chart = charts.month_chart(dates, urls.INDEX, span=span, height=80) if span else None
+    kind = KIND_FILTER.get(actor.kind, actor.kind)
+    return {"activity": chart, "search": {"filters": _filters(kind, [actor.name], _years(dates))}}
+
+
+def article_extras(site: Site, article: Article, events: Sequence[EventView]) -> dict:
+    """An article's search facets: the actors of its events and its publication year."""
+    years = [str(article.date.year)] if article.date else []
+    return {"search": {"filters": _filters(ARTICLE_KIND, _actor_names(site, events), years)}}
+
+
+def _actor_names(site: Site, views: Iterable[EventView]) -> list[str]:
+    ids = {i for v in views for i in v.event.actors if i in site.actors}
+    return sorted({site.actors[i].name for i in ids}, key=lambda n: (n.casefold(), n))
+
+
+def _years(dates: Iterable[PartialDate]) -> list[str]:
+    return [str(y) for y in sorted({d.first_day().year for d in dates})]
+
+
+def _filters(kind: str, actors: Iterable[str], years: Iterable[str]) -> Filters:
+    pairs = [("kind", kind)] + [("actor", a) for a in actors] + [("year", y) for y in years]
+    return tuple(pairs)
