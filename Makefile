@@ -41,8 +41,11 @@ browser-tools:
 	fi
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
+# dates_bench: the date engine alone; site_bench: whole builds, ours against Pelican (which it
+# installs on first use into bench/.venv-pelican); a few minutes.
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/dates_bench.py
+	$(BIN)/python bench/site_bench.py --sizes 100,1000
 
 clean:
 	rm -rf $(VENV) site

@@ -14,7 +14,7 @@ running at the same time disturb them little. The inputs:
 
 Each goes through the whole pipeline in memory (read, actors, events, render; no writing)
 and, for the two pathological sentences, also straight into the per-sentence stages
-(`dates.tag` and `mentions.units_of` on the sentence as one piece, as no reader would
+(`dates.tag` and `units.units_of` on the sentence as one piece, as no reader would
 pass it: the reader cuts sentences over `longtext.MAX_SENTENCE` characters).
 """
 
@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from dates_bench import make_article  # noqa: E402
 
 from generator import build  # noqa: E402
-from generator.actors import knowledge, mentions  # noqa: E402
+from generator.actors import knowledge, units  # noqa: E402
 from generator.actors.names import tokenize  # noqa: E402
 from generator.dates import engine as dates  # noqa: E402
 from generator.site import render  # noqa: E402
@@ -78,7 +78,7 @@ def one_sentence(text: str) -> float:
     ctx = knowledge.corpus_context([])
     began = time.process_time()
     dates.tag(text, DCT, [(0, len(text))])
-    mentions.units_of(tokenize(text), ctx)
+    units.units_of(tokenize(text), ctx)
     return time.process_time() - began
 
 

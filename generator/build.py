@@ -32,13 +32,13 @@ STATIC = _assets("static")
 REGISTRY_NAME = "actors.yaml"
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildResult:
     """What a build made and what it found wrong."""
 
     timeline: Timeline
     mentions: Mapping[str, Sequence[Mention]]
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)
     search: search_mod.SearchReport | None = None  # None: indexing was not asked for
 
     @property
@@ -106,24 +106,25 @@ def build(
         return result
     config = config or render.SiteConfig()
     try:
-        result.files = site_files(timeline, config, templates or TEMPLATES, static or STATIC,
-                                  mentions, epoch)
+        files = site_files(timeline, config, templates or TEMPLATES, static or STATIC, mentions,
+                           epoch)
     except Exception as exc:  # noqa: BLE001 - a theme's template may raise anything
         folders = [f for f in (config.theme, templates or TEMPLATES) if f is not None]
         problem = templateerrors.problem(exc, folders)
         if problem is None:
             raise
-        result.timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
-        return result
+        return replace(result, timeline=replace(timeline,
+                                                diagnostics=timeline.diagnostics + (problem,)))
+    reports: list[search_mod.SearchReport] = []  # filled by the writer's hook, before the swap
 
     def index(folder: Path) -> None:
-        result.search = search_mod.index_site(folder)
+        reports.append(search_mod.index_site(folder))
 
-    written = writer.write_site(result.files, output, before_swap=index if with_search else None,
+    written = writer.write_site(files, output, before_swap=index if with_search else None,
                                 refuse_unknown=strict, on_wait=on_wait)
-    result.timeline = replace(timeline, diagnostics=timeline.diagnostics
-                              + tuple(kept_notes(output, written)))
-    return result
+    notes = tuple(kept_notes(output, written))
+    return BuildResult(replace(timeline, diagnostics=timeline.diagnostics + notes), mentions,
+                       files, reports[0] if reports else None)
 
 
 def site_files(

@@ -356,3 +356,14 @@ def test_every_weekday_resolves_within_a_week_of_publication(dct: str) -> None:
         (t,) = dates.tag(f"The talks will be held on {name}.", day)
         got = dt.date.fromisoformat(t.value)
         assert 0 <= (got - day).days < 7 and got.strftime("%A") == name
+
+
+def test_february_29_without_a_nearby_leap_year_takes_the_nearest_one() -> None:
+    """No leap year within a year of 2010: the last one before publication, not a crash."""
+    found = dates.tag("The vote was on February 29.", dt.date(2010, 5, 6))
+    assert [(t.text, t.value) for t in found] == [("February 29", "2008-02-29")]
+
+
+def test_vague_time_ago_in_capitals_is_read() -> None:
+    found = dates.tag("It happened WEEKS AGO.", dt.date(2010, 5, 6))
+    assert [(t.text, t.value) for t in found] == [("WEEKS AGO", "PAST_REF")]

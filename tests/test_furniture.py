@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.reading.textutil import is_furniture
+from generator.reading.furniture import is_furniture
 
 
 @pytest.mark.parametrize("para", [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator import build
-from generator.actors import knowledge, mentions
+from generator.actors import knowledge, units
 from generator.actors.names import tokenize
 from generator.dates import engine as dates
 from generator.reading import longtext, readers
@@ -94,7 +94,7 @@ def _warm(tmp_path_factory: pytest.TempPathFactory) -> None:
 def _one_sentence(text: str) -> None:
     """The per-sentence stages on `text` as one sentence, as no reader would cut it."""
     dates.tag(text, DCT, [(0, len(text))])
-    mentions.units_of(tokenize(text), knowledge.corpus_context([]))
+    units.units_of(tokenize(text), knowledge.corpus_context([]))
 
 
 @pytest.mark.parametrize("bad", [

@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
+
+from generator import ids
+from generator.lang import language
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -45,8 +49,9 @@ def phonetic(word: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A URL-safe id: `Fayez al-Sarraj` -> `fayez-al-sarraj`."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
+    """An actor's id (`generator.ids.slug`): `Fayez al-Sarraj` -> `fayez-al-sarraj`,
+    `Сергей Лавров` -> `sergei-lavrov`; `actor` when nothing is left."""
+    return ids.slug(text) or "actor"
 
 
 def name_parts(name: str) -> list[tuple[str, bool]]:
@@ -119,7 +124,7 @@ def one_edit_apart(x: str, y: str) -> bool:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists in data/lexicon.yaml, folded, as sets and maps."""
+    """The word lists in generator/lang/en/lexicon.yaml, folded, as sets and read-only maps."""
 
     stopwords: frozenset[str]
     months: frozenset[str]
@@ -154,7 +159,7 @@ class Lexicon:
     agency_verbs: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     news_verbs: frozenset[str] = frozenset()
-    # article-level coreference (generator/coref.py, generator/corefwords.py)
+    # article-level coreference (generator/events/coref.py, corefwords.py)
     country_nouns: frozenset[str] = frozenset()
     person_group_nouns: frozenset[str] = frozenset()
     pronoun_verb_glue: frozenset[str] = frozenset()
@@ -162,7 +167,7 @@ class Lexicon:
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
     cue_len: int = 1
-    # event headlines (generator/headlines.py)
+    # event headlines (generator/events/headlines.py, headnames.py)
     headline_openers: frozenset[str] = frozenset()
     headline_adverbials: frozenset[str] = frozenset()
     headline_participles: frozenset[str] = frozenset()
@@ -196,10 +201,23 @@ class Lexicon:
     headline_cut_phrases: frozenset[str] = frozenset()
     headline_dangling: frozenset[str] = frozenset()
     headline_name_suffixes: frozenset[str] = frozenset()
+    headline_photo_positions: frozenset[str] = frozenset()
+    headline_photo_sides: frozenset[str] = frozenset()
+    # coreference: honorifics and verbs after a name (generator/events/corefwords.py)
+    honorific_genders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "mr" -> "m"
+    coref_not_after_it: frozenset[str] = frozenset()
+    # event keywords and dates (generator/events/extract.py)
+    keyword_stopwords: frozenset[str] = frozenset()
+    keyword_stems: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "met" -> "meet"
+    keyword_suffixes: tuple[str, ...] = ()  # in the order they are tried
+    date_openers: frozenset[str] = frozenset()
+    range_joiners: frozenset[str] = frozenset()
+    range_pair_joiners: frozenset[str] = frozenset()
+    range_pair_openers: frozenset[str] = frozenset()
 
 
 def load_yaml(name: str) -> Any:
-    """A YAML data file shipped in `generator/data`."""
+    """A YAML data file shipped in `generator/data` (word lists are in `generator/lang`)."""
     return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
@@ -213,13 +231,17 @@ def _phrase(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The word lists, loaded once."""
-    raw = load_yaml("lexicon.yaml")
-    sets = {k: _words(v) for k, v in raw.items() if isinstance(v, list)}
+    """The word lists of the language's lexicon.yaml, loaded once."""
+    raw = language().lexicon
+    sets = {k: _words(v) for k, v in raw.items() if isinstance(v, tuple)}
     titles = {_phrase(k): str(v) for k, v in raw["titles"].items()}
     return Lexicon(
         **{k: sets[k] for k in Lexicon.__dataclass_fields__ if k in sets
-           and k not in ("titles", "state_heads", "outlets", "org_cues")},
+           and k not in ("titles", "state_heads", "outlets", "org_cues", "keyword_suffixes")},
+        honorific_genders=MappingProxyType({fold(str(k)): str(v)
+                                            for k, v in raw["honorific_genders"].items()}),
+        keyword_stems=MappingProxyType({fold(str(k)): fold(str(v)) for k, v in raw["keyword_stems"].items()}),
+        keyword_suffixes=tuple(fold(str(v)) for v in raw["keyword_suffixes"]),
         titles=titles,
         state_heads=frozenset(_phrase(v) for v in raw["state_heads"]),
         outlets=tuple(str(v) for v in raw["outlets"]),
@@ -232,7 +254,7 @@ def lexicon() -> Lexicon:
 
 
 def is_legal_suffix(word: str) -> bool:
-    """`Co.`, `Inc`, `Group`: a company's legal form (`legal_suffixes` in data/lexicon.yaml)."""
+    """`Co.`, `Inc`, `Group`: a company's legal form (`legal_suffixes` in lang/en/lexicon.yaml)."""
     return fold(word).strip(".,") in lexicon().legal_suffixes
 
 

@@ -19,9 +19,9 @@ from generator.actors.knowledge import Context, org_key
 from generator.actors.names import Lexicon, is_legal_suffix
 
 
-def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> set[str]:
-    """Org keys of the unknown names the corpus shows to be organisations; adds them to
-    `ctx.cued_orgs` so every mention of them becomes that organisation."""
+def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> frozenset[str]:
+    """Org keys of the unknown names the corpus shows to be organisations (the caller puts
+    them in the context's `cued_orgs`, so every mention of them becomes that organisation)."""
     ev = Evidence(ctx.common)
     for units in sentences:
         for k, unit in enumerate(units):
@@ -29,9 +29,7 @@ def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> set[str]:
                 _suffix_evidence(unit, ctx.lex, ev)
             elif unit.kind == "gap":
                 _gap_evidence(units, k, ctx.lex, ev)
-    found = {key for key in ev.names if ev.is_org(key) and _may_be_org(key, ctx)}
-    ctx.cued_orgs.update(found)
-    return found
+    return frozenset(key for key in ev.names if ev.is_org(key) and _may_be_org(key, ctx))
 
 
 class Evidence:
@@ -149,7 +147,7 @@ def _title_led_names(units: list, lex: Lexicon) -> list:
         if unit.kind == "gap" and prev is not None and prev.kind == "title" \
                 and all(t.cap for t in prev.toks) and prev.end + 1 >= unit.start \
                 and any(_is_head(t.fold, lex) for t in unit.toks):
-            out[-1] = type(unit)("gap", [*prev.toks, *unit.toks])
+            out[-1] = type(unit)("gap", (*prev.toks, *unit.toks))
         else:
             out.append(unit)
     return out
@@ -168,7 +166,7 @@ def _person_tail(toks: Sequence, lex: Lexicon) -> int:
     return 0
 
 
-def _office_or_org(unit_type: type, toks: list, lex: Lexicon):
+def _office_or_org(unit_type: type, toks: Sequence, lex: Lexicon):
     """`Secretary of the Air Force` before a name is the person's office, not an
     organisation: a title word, then `of`."""
     if len(toks) > 2 and toks[0].fold in lex.title_starts and toks[1].fold == "of":

@@ -1,7 +1,7 @@
 """One actor per organisation whatever the spelling: the passes after names are read.
 
 Discovered organisations (`d:` keys, from names the text shows to be organisations) are
-merged in three precise passes, each recorded in the context's redirects:
+merged in three precise passes, the first two returned as the corpus's redirects:
 
 1. junk before a name: `Beatles' Apple Corps` (a possessive owner), `Shares of Apple Inc.`
    (a sentence-opening common word) are the organisation after it when the corpus also
@@ -16,33 +16,45 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 
-from generator.actors.knowledge import Context, org_key
+from generator.actors.knowledge import DISCOVERED, Context, org_key
 from generator.actors.names import fold as fold_name
 
-DISCOVERED = "d:"
+
+def discovered_keys(hits: Mapping[str, Sequence]) -> frozenset[str]:
+    """The discovered organisations the hits name, as actors or as a title's qualifier."""
+    return frozenset(k for found in hits.values() for h in found
+                     for k in (h.target if h.kind in ("actor", "role") else "", h.qual)
+                     if k.startswith(DISCOVERED))
 
 
-def merge_corpus_orgs(hits: Mapping[str, Sequence], ctx: Context) -> None:
-    """Passes 1 and 2 over the whole corpus (they redirect keys in `ctx`)."""
+def corpus_redirects(hits: Mapping[str, Sequence], ctx: Context) -> Mapping[str, str]:
+    """Passes 1 and 2 over the whole corpus: the context's redirects with theirs added."""
+    redirect = dict(ctx.redirect)  # grown pass by pass: each redirect counts for the next
+
+    def target(key: str) -> str:
+        return redirect.get(key, key)
+
     keys = sorted({h.target for found in hits.values() for h in found
                    if h.kind == "actor" and h.target.startswith(DISCOVERED)})
     for key in keys:
         shorter = _without_junk_prefix(key, ctx)
         if shorter and shorter != key:
-            ctx.redirect[key] = ctx.target(shorter)
+            redirect[key] = target(shorter)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in keys:
         words = _name_words(key[len(DISCOVERED):], ctx)
-        if len(words) > 1 and ctx.target(key) == key:
+        if len(words) > 1 and target(key) == key:
             by_initials["".join(w[0] for w in words)].append(key)
     for key in keys:
         word = key[len(DISCOVERED):]
-        if " " in word or not 2 <= len(word) <= 6 or ctx.target(key) != key:
+        if " " in word or not 2 <= len(word) <= 6 or target(key) != key:
             continue
         spelled = by_initials.get(word.replace(".", ""), [])
         if len(spelled) == 1:
-            ctx.redirect[key] = spelled[0]
+            redirect[key] = spelled[0]
+    return MappingProxyType(redirect)
 
 
 def local_targets(targets: Iterable[str], ctx: Context) -> dict[str, str]:

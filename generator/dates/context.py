@@ -8,14 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.dates import tense
-from generator.dates.words import MONTHS, NUMBERS, UNITS, VAGUE_NUMBERS
+from generator.dates.words import MONTHS, NUMBERS, UNITS, VAGUE_NUMBERS, WORDS
 from generator.model import PartialDate
 
 # Prepositions and determiners that make a bare month or season name a date.
-DATE_LEAD = frozenset(
-    "in since until till by from of during before after through throughout to between and or early "
-    "late mid last next this that each every on around about the".split()
-)
+DATE_LEAD = WORDS.date_lead
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _FAR_DAYS = 183
 _NEAR_DAYS = 45
@@ -101,14 +98,22 @@ def pick_year(
 
 def year_for_month_day(month: int, day: int, ctx: Ctx, direction: str) -> tuple[int, str]:
     assert ctx.dct is not None
+    cands = _days_in_years(month, day, range(ctx.dct.year - 1, ctx.dct.year + 2))
+    if not cands:  # February 29 with no leap year within a year of publication
+        cands = _days_in_years(month, day, range(ctx.dct.year - 4, ctx.dct.year + 5))
+    return pick_year(cands, ctx.dct, direction)
+
+
+def _days_in_years(month: int, day: int, years: range) -> list[tuple[int, dt.date, dt.date]]:
+    """(year, day, day) for each year in which `month`/`day` exists."""
     cands = []
-    for y in (ctx.dct.year - 1, ctx.dct.year, ctx.dct.year + 1):
+    for y in years:
         try:
             d = dt.date(y, month, day)
         except ValueError:
             continue
         cands.append((y, d, d))
-    return pick_year(cands, ctx.dct, direction)
+    return cands
 
 
 def year_for_months(first: int, last: int, ctx: Ctx, direction: str) -> tuple[int, str]:
@@ -126,7 +131,7 @@ def year_for_months(first: int, last: int, ctx: Ctx, direction: str) -> tuple[in
 def amount_of(text: str) -> float | None:
     """The number in an amount phrase ("two", "14", "a"), or None when vague."""
     t = " ".join(text.lower().split())
-    if t in VAGUE_NUMBERS or t.startswith(("dozens", "a couple", "several", "a few")):
+    if t in VAGUE_NUMBERS or t.startswith(WORDS.vague_amount_starts):
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         return float(t)
@@ -145,9 +150,7 @@ def num_text(n: float) -> str:
 
 def unit_code(unit: str) -> str:
     u = unit.lower()
-    if u in ("centuries", "century"):
-        return "CE"
-    return UNITS[u.rstrip("s") if u != "s" else u]
+    return UNITS[WORDS.unit_plurals.get(u, u)]
 
 
 def direction_of(m: re.Match[str], ctx: Ctx) -> tuple[str, str]:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from generator.dates.context import Ctx, Found, Rule
 from generator.dates.rules_calendar import CALENDAR_RULES
 from generator.dates.rules_relative import RELATIVE_RULES
-from generator.dates.words import PATTERNS, TRIGGERS
+from generator.dates.words import PATTERNS, TRIGGERS, WORDS
+from generator.lang import alternation
 from generator.model import EARLIEST, LATEST, PartialDate, in_range  # noqa: F401
-from generator.reading.textutil import split_sentences
+from generator.reading.sentences import split_sentences
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ def _select(cands: list[tuple[Found, str]]) -> list[tuple[Found, str]]:
 
 
 _CLOCK_SCAN = 64  # expressions in a sentence beyond which a clock looks only nearby
-_JOIN = re.compile(r"^(?:\s*,?\s*(?:on|at|of)?\s*,?\s*)$", re.IGNORECASE)
+# "midnight on Jan. 12", "08:30, Tuesday": what may stand between a clock time and its day
+_JOIN = re.compile(rf"^(?:\s*,?\s*{alternation(WORDS.clock_day_joiners)}?\s*,?\s*)$", re.IGNORECASE)
 
 
 def _attach_clocks(chosen: list[tuple[Found, str]], text: str) -> list[tuple[Found, str]]:

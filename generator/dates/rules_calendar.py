@@ -18,7 +18,18 @@ from generator.dates.context import (
     year_for_month_day,
     year_for_months,
 )
-from generator.dates.words import CENTURY_ORDINALS, COUNT_NOUNS, LABEL_WORDS, ORDINALS, SEASONS
+from generator.dates.words import (
+    CENTURY_ORDINALS,
+    COUNT_NOUNS,
+    HALVES,
+    LABEL_WORDS,
+    ORDINALS,
+    SEASONS,
+    WORDS,
+)
+
+_RELATIVE_YEARS = WORDS.relative_years  # "this"/"last"/"next" (year) -> shift in years
+_DIRECTION = {-1: "past", 0: "none", 1: "future"}
 
 # ---------------------------------------------------------------- rules: calendar dates
 
@@ -58,7 +69,7 @@ def _rule_month_day(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if m["year"]:
         year, direction, why = int(m["year"]), "none", "the year is given"
     elif relyear and ctx.dct:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[relyear]
+        year = ctx.dct.year + _RELATIVE_YEARS[" ".join(relyear.split())]
         direction, why = "none", f"'{relyear} year' from publication"
     elif ctx.dct:
         direction, cue = direction_of(m, ctx)
@@ -91,8 +102,8 @@ def _rule_month(m: re.Match[str], ctx: Ctx) -> list[Found]:
     month = month_number(m["month"])
     if not ctx.dct:
         return [Found(m.start(), m.end(), "DATE", f"XXXX-{month:02d}")]
-    if rel in ("last", "next", "this"):
-        direction = {"last": "past", "next": "future", "this": "none"}[rel]
+    if " ".join(rel.split()) in _RELATIVE_YEARS:
+        direction = _DIRECTION[_RELATIVE_YEARS[" ".join(rel.split())]]
         why = f"'{rel}' before the month"
     else:
         direction, why = direction_of(m, ctx)
@@ -106,7 +117,7 @@ def _rule_year(m: re.Match[str], ctx: Ctx) -> list[Found]:
     before, after = ctx.word_before(start), ctx.word_after(m.end())
     if before.rstrip(".") in LABEL_WORDS or before in LABEL_WORDS or after in COUNT_NOUNS:
         return []
-    if after in ("gmt", "utc", "hours", "hrs", "local") or ctx.text[m.end():m.end() + 1] == ":":
+    if after in WORDS.clock_after_year or ctx.text[m.end():m.end() + 1] == ":":
         return []
     year = int(m["year"])
     if year < 1900 and before not in DATE_LEAD and not m["mod"]:
@@ -144,7 +155,7 @@ def _rule_quarter(m: re.Match[str], ctx: Ctx) -> list[Found]:
             y, mo = shift_months(ctx.dct.year, ctx.dct.month, -3)
             return [Found(m.start(), m.end(), "DATE", f"{y:04d}-Q{(mo - 1) // 3 + 1}", "past")]
     if year is None and m["relyear"] and ctx.dct:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
+        year = ctx.dct.year + _RELATIVE_YEARS[" ".join(m["relyear"].lower().split())]
     direction, why = "none", "year given"
     if year is None:
         if not ctx.dct:
@@ -156,11 +167,11 @@ def _rule_quarter(m: re.Match[str], ctx: Ctx) -> list[Found]:
 
 
 def _rule_half(m: re.Match[str], ctx: Ctx) -> list[Found]:
-    half = 1 if m["ord"].lower() == "first" else 2
+    half = HALVES[m["ord"].lower()]
     if m["year"]:
         year = int(m["year"])
     elif ctx.dct:
-        year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[m["relyear"].lower()]
+        year = ctx.dct.year + _RELATIVE_YEARS[" ".join(m["relyear"].lower().split())]
     else:
         return []
     return [Found(m.start(), m.end(), "DATE", f"{year:04d}-H{half}")]
@@ -174,7 +185,7 @@ def _rule_fiscal(m: re.Match[str], ctx: Ctx) -> list[Found]:
 
 def _rule_season(m: re.Match[str], ctx: Ctx) -> list[Found]:
     rel = " ".join((m["rel"] or "").lower().split())
-    rel = "last" if rel in ("past", "this past") else rel
+    rel = WORDS.season_relatives.get(rel, rel)  # a role: last, next, this, the, early, late
     season = SEASONS[m["season"].lower()]
     if season == "FA" and not rel and not m["year"] and ctx.word_before(m.start()) == "to":
         return []  # "expected to fall": the verb

@@ -15,7 +15,14 @@ from generator.dates.context import (
     shift_months,
     unit_code,
 )
-from generator.dates.words import PARTS_OF_DAY, UNITS, WEEKDAYS
+from generator.dates.words import PARTS_OF_DAY, UNITS, WEEKDAYS, WORDS
+from generator.lang import alternation
+
+
+def _words(text: str) -> str:
+    """A matched phrase as its word list writes it: lower case, one space between words."""
+    return " ".join(text.lower().split())
+
 
 # ---------------------------------------------------------------- rules: relative to publication
 
@@ -23,11 +30,9 @@ from generator.dates.words import PARTS_OF_DAY, UNITS, WEEKDAYS
 def _rule_relative_day(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if not ctx.dct:
         return []
-    word = " ".join(m["word"].lower().split())
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-             "the day before yesterday": -2, "the day after tomorrow": 2}[word]
-    day = ctx.dct + dt.timedelta(days=shift)
-    part = PARTS_OF_DAY.get((m["part"] or "").lower()) or ("NI" if word == "tonight" else None)
+    word = _words(m["word"])
+    day = ctx.dct + dt.timedelta(days=WORDS.relative_days[word])
+    part = PARTS_OF_DAY.get((m["part"] or "").lower()) or WORDS.relative_day_parts.get(word)
     if part:
         return [Found(m.start(), m.end(), "TIME", f"{day.isoformat()}T{part}")]
     return [Found(m.start(), m.end(), "DATE", day.isoformat(), reason=f"'{word}'")]
@@ -36,8 +41,7 @@ def _rule_relative_day(m: re.Match[str], ctx: Ctx) -> list[Found]:
 def _rule_this_part(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if not ctx.dct:
         return []
-    last = m.group().lower().startswith("last")
-    day = ctx.dct - dt.timedelta(days=1 if last else 0)
+    day = ctx.dct + dt.timedelta(days=WORDS.part_relatives[_words(m["rel"])])
     return [Found(m.start(), m.end(), "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}")]
 
 
@@ -61,27 +65,27 @@ def relative_value(unit: str, delta: int, dct: dt.date) -> str:
 def _rule_relative_unit(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if not ctx.dct:
         return []
-    rel = m["rel"].lower()
-    delta = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0,
-             "current": 0, "same": 0, "past": -1}[rel]
-    unit = m["unit"].lower()
-    if m["the"] and rel in ("past", "last", "next", "coming") and unit != "weekend":
+    rel = _words(m["rel"])
+    delta = WORDS.relative_unit_shifts[rel]
+    word = m["unit"].lower()
+    unit = WORDS.relative_units[word]  # week, weekend, month, year, quarter, decade, century
+    if m["the"] and rel in WORDS.relative_stretch and unit != "weekend":
         # "the past year", "the next month": a stretch of time ending or starting now
         return [Found(m.start(), m.end(), "DURATION", f"P1{unit_code(unit)}")]
-    if rel == "past":
+    if rel in WORDS.relative_stretch_only:
         return []
     direction = "past" if delta < 0 else "future" if delta > 0 else "none"
     return [Found(m.start(), m.end(), "DATE", relative_value(unit, delta, ctx.dct),
-                   direction, f"'{rel} {unit}' counted from publication")]
+                   direction, f"'{rel} {word}' counted from publication")]
 
 
 def _rule_period_end(m: re.Match[str], ctx: Ctx) -> list[Found]:
     """"The end of the year": the current period, marked by its part in TIMEX3 only as a mod."""
     if not ctx.dct:
         return []
-    unit = m["unit"].lower()
-    return [Found(m.start(), m.end(), "DATE", relative_value(unit, 0, ctx.dct), "none",
-                   f"'the {unit}' is the one of publication")]
+    word = m["unit"].lower()
+    return [Found(m.start(), m.end(), "DATE", relative_value(WORDS.period_units[word], 0, ctx.dct), "none",
+                   f"'the {word}' is the one of publication")]
 
 
 def _rule_weekend(m: re.Match[str], ctx: Ctx) -> list[Found]:
@@ -89,19 +93,20 @@ def _rule_weekend(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if not ctx.dct:
         return []
     word = m["the"].lower()
-    if word in ("last", "next"):
-        direction, why = ("past" if word == "last" else "future"), f"'{word}'"
-    elif word == "that":
+    role = WORDS.weekend_relatives[_words(word)]  # the, this, last, next or that
+    if role in ("last", "next"):
+        direction, why = ("past" if role == "last" else "future"), f"'{word}'"
+    elif role == "that":
         return []
     else:
         direction, why = direction_of(m, ctx)
     weekday = ctx.dct.weekday()
     if direction == "past" and weekday < 5:
         delta = -1
-    elif direction == "future" and weekday >= 5 and word != "this":
+    elif direction == "future" and weekday >= 5 and role != "this":
         delta = 1
     else:
-        delta = 1 if word == "next" else 0
+        delta = 1 if role == "next" else 0
     return [Found(m.start(), m.end(), "DATE", relative_value("weekend", delta, ctx.dct),
                    direction, why)]
 
@@ -110,10 +115,10 @@ def _rule_ago(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if not ctx.dct:
         return []
     amount = amount_of(m["amount"])
-    sign = -1 if m["dir"].lower() in ("ago", "earlier", "before") else 1
+    sign = WORDS.ago_directions[_words(m["dir"])]
     direction = "past" if sign < 0 else "future"
     code = unit_code(m["unit"])
-    if m["unit"].lower().startswith(("hour", "minute", "second")) and m["dir"].lower() != "ago":
+    if m["unit"].lower() in WORDS.clock_units and _words(m["dir"]) not in WORDS.ago_words:
         return []  # "two hours later": a duration from the last event, not from publication
     if amount is None or amount != int(amount):
         ref = "PAST_REF" if sign < 0 else "FUTURE_REF"
@@ -121,14 +126,14 @@ def _rule_ago(m: re.Match[str], ctx: Ctx) -> list[Found]:
     n = int(amount) * sign
     base = ctx.dct
     told = ctx.last_named
-    if m["dir"].lower() in ("later", "earlier", "before") and told is not None \
+    if _words(m["dir"]) in WORDS.ago_from_story and told is not None \
             and (code == "Y" or (code == "M" and told.precision != "year")):
         # "in 1985 ... one year later": counted from the year (or month) the story last named
         value = f"{told.year + n:04d}" if code == "Y" else relative_value("month", n, told.first_day())
         return [Found(m.start(), m.end(), "DATE", value, direction,
                       f"{abs(n)} {m['unit'].lower()} {m['dir'].lower()} counted from the date "
                       "the story last named")]
-    if m["dir"].lower() in ("later", "earlier", "before") and ctx.reference is not None:
+    if _words(m["dir"]) in WORDS.ago_from_story and ctx.reference is not None:
         base = ctx.reference  # "three days later": after the day the story last named
     try:
         value = _ago_value(code, n, base)
@@ -167,13 +172,14 @@ def _weekday_date(weekday: int, ctx: Ctx, rel: str, m: re.Match[str]) -> tuple[d
             return anchor, "none", f"the weekday of the date {anchor.isoformat()} given just before"
     back = (ctx.dct.weekday() - weekday) % 7
     ahead = (weekday - ctx.dct.weekday()) % 7
-    if rel in ("last", "past"):
+    role = WORDS.weekday_relatives.get(rel, "")  # last, next or this
+    if role == "last":
         return ctx.dct - dt.timedelta(days=back or 7), "past", f"'{rel}'"
-    if rel in ("next", "coming", "this coming"):
+    if role == "next":
         return ctx.dct + dt.timedelta(days=ahead or 7), "future", f"'{rel}'"
     if back == 0:
         return ctx.dct, "none", "the publication day's own weekday"
-    direction, why = ("none", "'this'") if rel == "this" else direction_of(m, ctx)
+    direction, why = ("none", f"'{rel}'") if role == "this" else direction_of(m, ctx)
     if direction == "future":
         return ctx.dct + dt.timedelta(days=ahead), direction, why + ": the coming one"
     return ctx.dct - dt.timedelta(days=back), direction, why + ": the one in the week up to publication"
@@ -194,7 +200,7 @@ def _rule_weekday(m: re.Match[str], ctx: Ctx) -> list[Found]:
 
 def _rule_clock(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if m["word"]:
-        hhmm = {"midnight": "24:00", "noon": "12:00", "midday": "12:00"}[m["word"].lower()]
+        hhmm = WORDS.clock_words[m["word"].lower()]
     elif m["ampm"]:
         h = int(m["h12"]) % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
         hhmm = f"{h:02d}:{m['m12'] or '00'}"
@@ -205,17 +211,16 @@ def _rule_clock(m: re.Match[str], ctx: Ctx) -> list[Found]:
                    reason="a clock time takes its day from the sentence, else publication")]
 
 
-_ANAPHORIC_SHIFT = {"same day": 0, "that day": 0, "next day": 1, "following day": 1,
-                   "day after": 1, "previous day": -1, "day before": -1}
-
-
 def _rule_anaphoric_day(m: re.Match[str], ctx: Ctx) -> list[Found]:
     """"The next day", "the same day": counted from the last day the story named."""
     base = ctx.reference or ctx.dct
     if base is None:
         return []
-    key = "that day" if m["word"] is None else " ".join(m["word"].lower().split())
-    shift = _ANAPHORIC_SHIFT[key]
+    if m["word"] is None:  # "that day": the day itself
+        key, shift = _words(ctx.text[m.start("that"):m.end()]), 0
+    else:
+        key = _words(m["word"])
+        shift = WORDS.anaphoric_days[key]
     why = "the last day the text named" if ctx.reference else "publication (no day named before)"
     day = base + dt.timedelta(days=shift)
     return [Found(m.start(), m.end(), "DATE", day.isoformat(), "none",
@@ -230,25 +235,24 @@ def _rule_year_earlier(m: re.Match[str], ctx: Ctx) -> list[Found]:
 
 
 # Words before "a year" that make it a rate ("$2 million a year", "twice a day").
-_RATE_LEAD = re.compile(r"(?:\d[\d,.]*\s*(?:%|percent|per\s+cent)?|million|billion|trillion|"
-                        r"once|twice|times|dollars|euros|pounds|each|a\s+piece)\s*$", re.IGNORECASE)
+_GAP = r"\s+"
+_RATE_LEAD = re.compile(rf"(?:\d[\d,.]*\s*(?:%|{alternation(WORDS.percent_words, gap=_GAP)})?|"
+                        rf"{alternation(WORDS.rate_leads, gap=_GAP)})\s*$", re.IGNORECASE)
 
 
 def _rule_rate(m: re.Match[str], ctx: Ctx) -> list[Found]:
     """A quantity per unit of time is a SET: "twice a day" is P1D, "$2 million a year" P1Y."""
     per = m["per"].lower()
-    if per in ("a", "an") and not _RATE_LEAD.search(ctx.text[max(0, m.start() - 20):m.start()]):
+    if per in WORDS.articles and not _RATE_LEAD.search(ctx.text[max(0, m.start() - 20):m.start()]):
         return []
-    code = UNITS[m["unit"].lower()] if m["unit"].lower() != "quarter" else "Q"
+    code = UNITS[m["unit"].lower()]
     value = "PT1H" if code == "H" else "P3M" if code == "Q" else f"P1{code}"
     return [Found(m.start(), m.end(), "SET", value)]
 
 
 def _rule_set(m: re.Match[str], ctx: Ctx) -> list[Found]:
     if m["adverb"]:
-        value = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-                 "yearly": "P1Y", "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI",
-                 "biweekly": "P2W", "quarterly": "P3M"}[m["adverb"].lower()]
+        value = WORDS.set_adverbs[m["adverb"].lower()]
         return [Found(m.start(), m.end(), "SET", value)]
     unit = m["unit"].lower()
     n = 2 if m["other"] else 1
@@ -268,25 +272,23 @@ def _rule_duration(m: re.Match[str], ctx: Ctx) -> list[Found]:
     tail = ctx.text[end:end + 4]
     if tail.startswith("-old"):
         end += 4
-    if m["amount"].lower() in ("a", "an") and ctx.word_before(m.start("amount")) in ("once", "twice"):
+    if m["amount"].lower() in WORDS.articles and ctx.word_before(m.start("amount")) in WORDS.multipliers:
         return []
     num = "X" if amount is None else num_text(amount)
-    if code in ("H", "S") or (code == "M" and m["unit"].lower().startswith("minute")):
-        value = f"PT{num}{code}"
-    else:
-        value = f"P{num}{code}"
+    value = f"PT{num}{code}" if m["unit"].lower() in WORDS.clock_units else f"P{num}{code}"
     return [Found(m.start(), end, "DURATION", value)]
 
 
 def _rule_vague_duration(m: re.Match[str], ctx: Ctx) -> list[Found]:
     unit = (m["unit"] or m["unit2"] or m["unit3"]).lower()
-    if m["unit3"] and ctx.word_before(m.start()) in ("the", "these", "those", "two", "three", "few"):
+    if m["unit3"] and ctx.word_before(m.start()) in WORDS.vague_unit_blockers:
         return []  # "the weeks after", "a few days ago": another rule's, or not vague at all
-    if m["unit3"] and ctx.word_after(m.end()) == "ago":
-        end = m.end() + ctx.text[m.end():].index("ago") + 3  # "weeks ago": some time back
+    after = ctx.word_after(m.end())
+    if m["unit3"] and after in WORDS.ago_words:
+        end = m.end() + ctx.text[m.end():].lower().index(after) + len(after)  # "weeks ago"
         return [Found(m.start(), end, "DATE", "PAST_REF", "past", "an unspecified amount ago")]
     code = unit_code(unit)
-    prefix = "PT" if unit in ("hours", "minutes", "seconds") else "P"
+    prefix = "PT" if unit in WORDS.clock_units else "P"
     return [Found(m.start(), m.end(), "DURATION", f"{prefix}X{code}")]
 
 

@@ -8,39 +8,24 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from generator.lang import language
+
 Direction = Literal["past", "future", "none"]
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 
+_T = language("en").tense  # the cue words (generator/lang/en/tense.yaml)
 # Words that put what they govern after the reference time.
-FUTURE_WORDS = frozenset(
-    "will 'll shall won't wo plans plan planning intends intend intending aims aim upcoming next until till "
-    "later tomorrow soon would hopes hope wants want seeks seek prepares preparing proposes "
-    "propose".split()
-)
+FUTURE_WORDS = _T.future_words
 # Words that put what they govern before the reference time.
-PAST_WORDS = frozenset(
-    "was were had did ago earlier previously yesterday recently last has have been already "
-    "formerly".split()
-)
-IRREGULAR_PAST = frozenset(
-    "said told met took began came went made gave saw spoke won lost fled led sent left fought "
-    "struck hit held kept brought bought thought found felt stood ran rose fell broke chose drove "
-    "flew grew knew wrote shot sought sold paid laid meant heard became overtook undertook "
-    "withdrew drew swore forgave overran arose slew tore wore sank spent built lent dealt caught "
-    "taught oversaw".split()
-)
+PAST_WORDS = _T.past_words
+IRREGULAR_PAST = _T.irregular_past
 # Participles whose time is set by the auxiliary before them ("is scheduled" vs "was scheduled").
-NEUTRAL_PARTICIPLES = frozenset(
-    ["scheduled", "planned", "expected", "set", "due", "slated", "supposed", "poised", "slotted", "meant"]
-)
-FUTURE_AUX = frozenset(["is", "are", "am", "be", "being", "'s", "'re"])
-PAST_AUX = frozenset(["was", "were", "had", "been"])
+NEUTRAL_PARTICIPLES = _T.neutral_participles
+FUTURE_AUX = _T.future_aux
+PAST_AUX = _T.past_aux
 # Words ending in -ed that are not past-tense verbs.
-NOT_PAST_ED = frozenset(
-    "need speed seed feed bed red bred shed united based indeed hundred breed greed proceed exceed "
-    "succeed heed weed deed embed".split()
-)
+NOT_PAST_ED = _T.not_past
 
 
 @dataclass(frozen=True)
@@ -54,20 +39,14 @@ class Cue:
 
 
 # Verbs whose "to"-infinitive looks ahead of them ("agreed to resume talks on Monday").
-_CONTROL = (
-    "agree plan decide expect want hope intend aim vow promise pledge threaten prepare try "
-    "attempt offer arrange schedule set seek ask urge invite call push press move vote"
-).split()
 CONTROL_VERBS = frozenset(
-    [v for stem in _CONTROL for v in (stem, stem + "s", stem + "d", stem + "ed", stem + "ing")]
-    + "planned planning set sought tried tries ready likely going about due slated poised "
-    "agreed hoped".split()
-)
+    [v for stem in _T.control_stems for v in (stem + ending for ending in _T.control_endings)]
+) | _T.control_words
 
 
 def _is_infinitive(words: list[re.Match[str]], i: int) -> bool:
     """Whether word `i` is the "to" of an infinitive a control verb governs."""
-    if words[i].group() != "to" or i + 1 >= len(words) or i == 0:
+    if words[i].group() != _T.infinitive or i + 1 >= len(words) or i == 0:
         return False
     if not words[i + 1].group().islower():
         return False
@@ -92,13 +71,14 @@ def _classify(words: list[re.Match[str]], i: int) -> Direction:
         return "future"
     if w in PAST_WORDS:
         return "past"
-    if w in IRREGULAR_PAST or (w.endswith("ed") and len(w) >= 4 and w not in NOT_PAST_ED):
+    if w in IRREGULAR_PAST or (w.endswith(_T.past_suffix) and len(w) >= _T.past_suffix_min
+                               and w not in NOT_PAST_ED):
         return _participle(words, i)
     return "none"
 
 
-MODALS_AHEAD = frozenset("will 'll shall would wo to".split())
-PRESENT_BE = frozenset("is are am be being 's 're".split())
+MODALS_AHEAD = _T.modals_ahead
+PRESENT_BE = _T.present_be
 
 
 def _participle(words: list[re.Match[str]], i: int) -> Direction:
@@ -107,7 +87,7 @@ def _participle(words: list[re.Match[str]], i: int) -> Direction:
         prev = words[j].group().lower().replace("’", "'")
         if prev in MODALS_AHEAD:
             return "future"
-        if prev in PAST_AUX or prev in ("has", "have"):
+        if prev in PAST_AUX or prev in _T.perfect_aux:
             return "past"
         if prev in PRESENT_BE:
             continue
@@ -130,10 +110,7 @@ def cues(sentence: str) -> list[Cue]:
 
 NEAR_WORDS = 6
 # Past verbs of lasting: "remained closed until Monday" looks back, not ahead.
-LASTING_VERBS = frozenset(
-    "remained stayed lasted continued kept ran waited served lived ruled governed sat slept "
-    "hid".split()
-)
+LASTING_VERBS = _T.lasting_verbs
 
 
 def direction_near(
@@ -149,7 +126,7 @@ def direction_near(
     # cues are in text order: bisect, never a scan of the whole sentence per expression
     n_before = bisect.bisect_right(found, start, key=lambda c: c.end)
     before = found[max(0, n_before - 4):n_before]
-    if before and before[-1].word.lower() in ("until", "till"):
+    if before and before[-1].word.lower() in _T.until_words:
         lasting = [c for c in before[-4:-1] if c.word.lower() in LASTING_VERBS]
         if lasting:  # "remained closed until Monday": a state that ended, not a plan
             return "past", f"'{lasting[-1].word} … until' tells of a state that lasted to then"

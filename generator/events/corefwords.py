@@ -1,6 +1,7 @@
-"""What article-level coreference (generator/coref.py) reads in the text: the word lists from
-data/lexicon.yaml (organisation cues and heads, titles, group sizes, verbs after "it"), quoted
-spans, honorifics and capitalised names that are no known actor."""
+"""What article-level coreference (generator/events/coref.py) reads in the text: the word lists
+from generator/lang/en/lexicon.yaml (organisation cues and heads, titles, group sizes, verbs
+after "it", gendered honorifics), quoted spans, honorifics and capitalised names that are no
+known actor."""
 
 from __future__ import annotations
 
@@ -11,20 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator.actors.names import fold, lexicon, load_yaml
+from generator.lang import alternation, cased
 from generator.model import Article, Mention, Sentence
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+# "Mr Lee", "Mrs. Lee": an honorific written capitalised just before a name
+_HONORIFIC = re.compile(rf"\b({alternation(cased(h) for h in lexicon().honorific_genders)})\.?\s+$")
 _OPENS_QUOTE = "“«\""
 _CLOSES_QUOTE = "”»\""
-
-_NOT_AFTER_IT = frozenset("is was are were has had have will would be been made makes built builds "
-                          "met visited spoke phoned resigned".split())
 
 
 @dataclass(frozen=True)
 class Words:
-    """The word lists coreference reads, from data/lexicon.yaml."""
+    """The word lists coreference reads, from lexicon.yaml."""
 
     cues: frozenset[tuple[str, ...]]
     cue_len: int
@@ -67,7 +67,7 @@ def words() -> Words:
                                 | lex.person_group_nouns),
         counts=dict(lex.group_counts),
         glue=lex.pronoun_verb_glue,
-        it_verbs=(lex.say_verbs | lex.agency_verbs) - _NOT_AFTER_IT,
+        it_verbs=(lex.say_verbs | lex.agency_verbs) - lex.coref_not_after_it,
         known=frozenset(lex.stopwords | lex.months | lex.weekdays | lex.honorifics | lex.org_heads
                         | lex.portfolios | lex.descriptors | {w for t in lex.titles for w in t}
                         | {fold(str(d)) for row in load_yaml("countries.yaml")
@@ -82,7 +82,7 @@ def honorific_genders(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
     for m in mentions:
         hon = _HONORIFIC.search(text[max(0, m.start - 6):m.start])
         if hon:
-            out.setdefault(m.actor, "m" if hon.group(1) == "Mr" else "f")
+            out.setdefault(m.actor, lexicon().honorific_genders[fold(hon.group(1))])
     return out
 
 

@@ -7,7 +7,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TypeVar
 
 from generator.actors.names import lexicon
@@ -15,6 +15,8 @@ from generator.dates import engine as dates
 from generator.dates import tense
 from generator.events import coref, merging
 from generator.events.headlines import event_title
+from generator.events.merging import Candidate
+from generator.lang import alternation
 from generator.model import (
     Actor,
     Article,
@@ -27,37 +29,16 @@ from generator.model import (
     chronological,
 )
 
-_PREPOSITION = re.compile(
-    r"(?:\b(?:on|in|at|since|from|by|during|until|till|of|for|starting|from)\s+)?$", re.IGNORECASE
-)
-_STOP = frozenset(
-    "that this with from have has had were was will would said says told also their there they "
-    "them then than which while when where what about after before over into more most other some "
-    "such only very been being between both each just like made make many much must under upon "
-    "well could should does done into its it's his her hers him who whom whose these those the and "
-    "but for not are can any all our out one two new".split()
-)
+_LEX = lexicon()  # the words below: generator/lang/en/lexicon.yaml
+# A preposition (or nothing) before a date that opens its sentence ("On Monday, ...").
+_PREPOSITION = re.compile(rf"(?:\b{alternation(_LEX.date_openers)}\s+)?$", re.IGNORECASE)
+_STOP = _LEX.keyword_stopwords
 _WORD = re.compile(r"[A-Za-z]+")
-_NEWS_VERBS = lexicon().say_verbs | lexicon().news_verbs
-_IRREGULAR = {"met": "meet", "meeting": "meet", "meetings": "meet", "held": "hold",
-              "took": "take", "talks": "talk", "talked": "talk", "called": "call",
-              "calls": "call", "calling": "call"}
+_NEWS_VERBS = _LEX.say_verbs | _LEX.news_verbs
+_IRREGULAR = _LEX.keyword_stems
+_SUFFIXES = _LEX.keyword_suffixes
 
 _Spanned = TypeVar("_Spanned", Mention, Place)
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    """One sentence's report of a happening on one date."""
-
-    article: Article
-    sentence: Sentence
-    date: PartialDate
-    timex: dates.Timex | None
-    status: str
-    actors: tuple[str, ...]
-    places: tuple[str, ...]
-    keywords: frozenset[str]
 
 
 def extract_events(
@@ -67,7 +48,7 @@ def extract_events(
     actors: Sequence[Actor] = (),
 ) -> tuple[Event, ...]:
     """Every dated happening the articles report, one event per happening, in date order."""
-    cands: list[_Candidate] = []
+    cands: list[Candidate] = []
     kinds = {a.id: a.kind for a in actors}
     names = coref.known_actors(actors)
     for article in articles:
@@ -101,7 +82,7 @@ def article_timexes(article: Article) -> list[dates.Timex]:
 def _article_candidates(
     article: Article, mentions: Sequence[Mention], places: Sequence[Place],
     kinds: Mapping[str, str] | None = None,
-) -> list[_Candidate]:
+) -> list[Candidate]:
     kinds = kinds or {}
     by_sentence: dict[int, list[dates.Timex]] = defaultdict(list)
     for t in article_timexes(article):
@@ -151,8 +132,9 @@ def _is_statement(sentence: Sentence, mentions: Sequence[Mention],
     return named and any(w.lower() in _NEWS_VERBS for w in _WORD.findall(sentence.text))
 
 
-_BETWEEN = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)  # "between March and June"
-_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|until|till|and)\s*", re.IGNORECASE)
+# "between March and June"
+_BETWEEN = re.compile(rf"\b{alternation(_LEX.range_pair_openers)}\s+(?:the\s+)?$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(rf"\s*(?:-|–|—|{alternation(_LEX.range_joiners)})\s*", re.IGNORECASE)
 
 
 def join_ranges(text: str, found: Sequence[dates.Timex]) -> list[dates.Timex]:
@@ -163,7 +145,7 @@ def join_ranges(text: str, found: Sequence[dates.Timex]) -> list[dates.Timex]:
         prev = out[-1] if out else None
         joiner = text[prev.end:t.start] if prev is not None else ""
         if prev is not None and _RANGE_JOIN.fullmatch(joiner) \
-                and (joiner.strip().lower() != "and"
+                and (joiner.strip().lower() not in _LEX.range_pair_joiners
                      or _BETWEEN.search(text, max(0, prev.start - 16), prev.start)) \
                 and prev.event_date() and t.event_date() \
                 and prev.event_date().precision == t.event_date().precision:
@@ -180,10 +162,10 @@ def _candidate(
     timex: dates.Timex | None,
     mentions: Sequence[Mention],
     places: Sequence[Place],
-) -> _Candidate:
+) -> Candidate:
     actors = tuple(dict.fromkeys(m.actor for m in mentions))  # the sentence's own (_per_sentence)
     where = tuple(dict.fromkeys(p.name for p in places))
-    return _Candidate(article, sentence, day, timex, _status(day, timex, sentence, article.date), actors,
+    return Candidate(article, sentence, day, timex, _status(day, timex, sentence, article.date), actors,
                       where, _keywords(sentence.text, timex, sentence.start))
 
 
@@ -207,7 +189,7 @@ def _stem(word: str) -> str:
     w = word.lower()
     if w in _IRREGULAR:
         return _IRREGULAR[w]
-    for suffix in ("ments", "ment", "ings", "ing", "ions", "ion", "ed", "es", "s"):
+    for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
             return w[: -len(suffix)]
     return w
@@ -225,7 +207,7 @@ def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[st
 # ---------------------------------------------------------------- event records
 
 
-def _order(c: _Candidate) -> tuple[object, ...]:
+def _order(c: Candidate) -> tuple[object, ...]:
     """Which report gives the event its title: a reported one, whose date opens the sentence
     (so the date modifies its main clause), from the earliest article."""
     published = c.article.date.isoformat() if c.article.date else "9999"
@@ -233,7 +215,7 @@ def _order(c: _Candidate) -> tuple[object, ...]:
     return (c.status != "reported", not opens, published, c.article.path, c.sentence.index)
 
 
-def _event(group: list[_Candidate], by_id: Mapping[str, Actor] | None = None) -> Event:
+def _event(group: list[Candidate], by_id: Mapping[str, Actor] | None = None) -> Event:
     group = sorted(group, key=_order)
     best = group[0]
     date, disputed = merging.event_date(group)
@@ -256,7 +238,7 @@ def _event(group: list[_Candidate], by_id: Mapping[str, Actor] | None = None) ->
     )
 
 
-def _title_actors(best: _Candidate, actors: Sequence[str], by_id: Mapping[str, Actor] | None
+def _title_actors(best: Candidate, actors: Sequence[str], by_id: Mapping[str, Actor] | None
                   ) -> tuple[list[Actor], list[Actor]]:
     """The title sentence's actors and the event's others: they name a pronoun subject."""
     by_id = by_id or {}
@@ -264,7 +246,7 @@ def _title_actors(best: _Candidate, actors: Sequence[str], by_id: Mapping[str, A
             [by_id[a] for a in actors if a in by_id and a not in best.actors])
 
 
-def _source(c: _Candidate) -> Source:
+def _source(c: Candidate) -> Source:
     t = c.timex
     return Source(
         article=c.article.id, sentence=c.sentence.index, start=c.sentence.start,

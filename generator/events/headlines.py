@@ -1,19 +1,16 @@
 """Event titles: a short headline from the event's sentence; the quote keeps the sentence.
 
-Sentence compression without a parser (docs: RESOLUTION.md, "Headlines"), guided by the
-sentence's punctuation and the `headline_*` word lists in data/lexicon.yaml:
+Sentence compression without a parser, guided by punctuation and the `headline_*` words:
 1. The date goes with its preposition ("on Tuesday") unless its neighbours need it ("was in
    1994", "between 2014 and 2016", "by 2016", "August or September").
 2. Commas, semicolons and dashes split the sentence into segments; "; " and ", and" + four
    words start a new clause. The clause holding the date gives the title (a subordinate one
    too: ", when they called for a truce from Jan. 12"); one that starts with its verb
    ("..., and launched X") borrows the first clause's subject.
-3. Asides go: leading adverbial and participial phrases ("On Tuesday,", "Speaking alongside
-   X,"), connectives ("However"), "It is expected that", "The firm said (that)", and after
-   the main segment relative clauses, adverbial and participial phrases, appositives and
-   attributions. A pronoun subject is named (headnames.py).
-4. Over TITLE_MAX characters, the title is cut before a clause or phrase, else after a word
-   with an ellipsis; it never ends on a function word and is never empty.
+3. Asides go: leading adverbials ("On Tuesday,"), connectives, "The firm said (that)", and
+   after the main segment relative clauses, appositives and attributions. A pronoun subject
+   is named (headnames.py).
+4. Over TITLE_MAX characters: cut before a clause or phrase, else after a word with "…".
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from itertools import dropwhile, takewhile
 from generator.actors.names import Lexicon, fold, lexicon
 from generator.dates import engine as dates
 from generator.events import headnames
+from generator.lang import alternation
 from generator.model import Actor, Article, PartialDate, Sentence
 
 TITLE_MAX = 90
@@ -33,8 +31,9 @@ _MIN_CUT = 55  # a title cut short keeps at least this many characters (60 at a 
 _MARK = "\ue000"  # where the date stood (a private-use character, never in text)
 _GLUE = "\u00a0"  # joins a kept date's own comma ("Oct. 5, 2010") so it splits nothing
 _BREAK = re.compile(r"\s*(?:[,;:]|\s[—–]|\s--?)\s+")
-_PHOTO_DIRECTION = re.compile(r",\s+(?:(?:second|third|far|centre|center)\s+)?(?:left|right|centre|center),"
-                              r"(?=\s)", re.IGNORECASE)
+# ", left,", ", second right,": where a photo shows someone
+_PHOTO_DIRECTION = re.compile(rf",\s+(?:{alternation(lexicon().headline_photo_positions)}\s+)?"
+                              rf"{alternation(lexicon().headline_photo_sides)},(?=\s)", re.IGNORECASE)
 _QUOTES = "\"“”"
 _EDGE = " ,;:-–—.'’" + _QUOTES + _MARK
 

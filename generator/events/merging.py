@@ -25,12 +25,24 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from generator.model import PartialDate
+from generator.dates.engine import Timex
+from generator.model import Article, PartialDate, Sentence
 
-if TYPE_CHECKING:
-    from generator.events.extract import _Candidate
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence's report of a happening on one date."""
+
+    article: Article
+    sentence: Sentence
+    date: PartialDate
+    timex: Timex | None
+    status: str
+    actors: tuple[str, ...]
+    places: tuple[str, ...]
+    keywords: frozenset[str]
+
 
 _RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 _DISAGREE_DAYS = 3  # how far apart two sources may put the day of one happening
@@ -56,14 +68,14 @@ class _Sets:
         if a != b:
             self.parent[max(a, b)] = min(a, b)
 
-    def groups(self, items: Sequence[list[_Candidate]]) -> list[list[_Candidate]]:
-        out: dict[int, list[_Candidate]] = defaultdict(list)
+    def groups(self, items: Sequence[list[Candidate]]) -> list[list[Candidate]]:
+        out: dict[int, list[Candidate]] = defaultdict(list)
         for i, g in enumerate(items):
             out[self.find(i)].extend(g)
         return list(out.values())
 
 
-def merge_groups(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list[_Candidate]]:
+def merge_groups(cands: list[Candidate], kinds: Mapping[str, str]) -> list[list[Candidate]]:
     """The reports grouped into happenings: same date, then days that disagree, then
     coarse into fine (a month may then join two days that are one happening)."""
     topic = topic_words(cands)
@@ -71,7 +83,7 @@ def merge_groups(cands: list[_Candidate], kinds: Mapping[str, str]) -> list[list
     return coarse_into_fine(groups, kinds, topic)
 
 
-def topic_words(cands: Sequence[_Candidate]) -> frozenset[str]:
+def topic_words(cands: Sequence[Candidate]) -> frozenset[str]:
     """Words of the whole story ("ceasefire", "talks" in a war story): in a tenth of the
     dated sentences, and at least five. They say little about which happening a report tells."""
     sentences = {(c.article.id, c.sentence.index): c.keywords for c in cands}
@@ -83,7 +95,7 @@ def topic_words(cands: Sequence[_Candidate]) -> frozenset[str]:
 # ---------------------------------------------------------------- 1. same date
 
 
-def merge_keys(c: _Candidate, kinds: Mapping[str, str],
+def merge_keys(c: Candidate, kinds: Mapping[str, str],
                topic: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
     """What two reports on the same date must share to tell of the same happening.
 
@@ -115,8 +127,8 @@ def _pairs(words: Sequence[str]) -> list[tuple[str, str]]:
     return [(w1, w2) for i, w1 in enumerate(words) for w2 in words[i + 1:]]
 
 
-def merge_same_date(cands: list[_Candidate], kinds: Mapping[str, str],
-                    topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
+                    topic: frozenset[str] = frozenset()) -> list[list[Candidate]]:
     """Group candidates on the same date that share a merge key (union-find, near-linear)."""
     sets = _Sets(len(cands))
     days = [c.date.iso() for c in cands]  # a string hashes once; a PartialDate every time
@@ -148,7 +160,7 @@ class _Profile:
     explicit: bool
 
 
-def _numbers(c: _Candidate) -> frozenset[str]:
+def _numbers(c: Candidate) -> frozenset[str]:
     """Numbers in the sentence outside its date words ("179 tankers", "$40 billion")."""
     if c.timex is None:
         return _numbers_in(c.sentence.text, 0, 0)
@@ -162,7 +174,7 @@ def _numbers_in(text: str, a: int, b: int) -> frozenset[str]:
     return frozenset(n for n in found if not _YEAR.fullmatch(n))  # another date, not a quantity
 
 
-def _profile(group: list[_Candidate], kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
+def _profile(group: list[Candidate], kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
     who = {a for c in group for a in c.actors if kinds.get(a) != "country"}
     numbers = {n for c in group for n in _numbers(c)}
     what = {w for c in group for w in c.keywords if w not in topic}
@@ -222,8 +234,8 @@ def _own_bucket(date: PartialDate) -> tuple[object, ...] | None:
     return None
 
 
-def coarse_into_fine(groups: list[list[_Candidate]], kinds: Mapping[str, str],
-                     topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
+                     topic: frozenset[str] = frozenset()) -> list[list[Candidate]]:
     """A week, month or year report joins the more precise event inside its span that one
     of its sentences matches best, sentence against sentence (a group's words pooled would
     match too much). Reports are indexed by span, actor and key word."""
@@ -271,8 +283,8 @@ def _unique_best(scored: Mapping[int, tuple[int, int]]) -> int | None:
 # ---------------------------------------------------------------- 2. disagreeing days
 
 
-def disagreeing_days(groups: list[list[_Candidate]], kinds: Mapping[str, str],
-                     topic: frozenset[str] = frozenset()) -> list[list[_Candidate]]:
+def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
+                     topic: frozenset[str] = frozenset()) -> list[list[Candidate]]:
     """Day events a few days apart, from different articles, become one event whose sources
     disagree on the day when a sentence of one clearly tells what a sentence of the other
     does. Day reports are indexed by day and actor."""
@@ -302,7 +314,7 @@ def disagreeing_days(groups: list[list[_Candidate]], kinds: Mapping[str, str],
 # ---------------------------------------------------------------- the event's date
 
 
-def event_date(group: Sequence[_Candidate]) -> tuple[PartialDate, tuple[PartialDate, ...]]:
+def event_date(group: Sequence[Candidate]) -> tuple[PartialDate, tuple[PartialDate, ...]]:
     """The date of a merged event, and every day its sources give when they disagree.
 
     The most precise date wins; a date stated in the sentence outranks the publication

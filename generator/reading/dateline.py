@@ -7,7 +7,8 @@ a site name or byline before it ("Kyiv Post | Monday, June 8, 2020"), a label
 ("Kyiv, 8 June 2020: …") or a date in the page's address ("…/2020/06/08/story").
 Only the header area (the lines before the story starts) is read, and only whole
 lines of these shapes count, so a date inside a story sentence is never taken.
-Pure functions; no imports from the other text helpers (`textutil` imports this).
+`parse_date` is the one reader of a written date (`newsdates` uses it too).
+Pure functions; no imports from the other text helpers (`newsdates` imports this).
 """
 
 from __future__ import annotations
@@ -17,14 +18,15 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from generator.lang import language
+from generator.lang import alternation, language
 
 MONTHS = language().months
 MONTH_NAME = language().month_name
 
 _MON = MONTH_NAME
-_WD = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-       r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?")
+# Weekday abbreviations news pages write; not in the language tables (yet).
+WEEKDAY_SHORT = ("mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun")
+_WD = rf"{alternation([*language().weekdays, *WEEKDAY_SHORT])}\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _DATE = (
     r"(?<![\w/.])(?:"
@@ -85,9 +87,10 @@ class Found(NamedTuple):
 
 
 NOTHING = Found(None, "undated", None, None)
+MonthDay = tuple[int | None, int, int]  # (year or None, month, day)
 
 
-def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
+def _parts(m: re.Match[str]) -> MonthDay | None:
     """(year, month, day) of a date match; None when it is not a real or unambiguous date."""
     g = m.groupdict()
     if g["iy"]:
@@ -109,6 +112,13 @@ def _parts(m: re.Match[str]) -> tuple[int | None, int, int] | None:
     except ValueError:
         return None
     return year, month, day
+
+
+def parse_date(text: str) -> MonthDay | None:
+    """The first written date in `text` (`June 20, 2020`, `10 December`, `2020-06-17`,
+    `08.06.2020`) as (year, month, day), the year None when not written."""
+    m = _DATE_RE.search(text)
+    return _parts(m) if m else None
 
 
 def _full(m: re.Match[str]) -> dt.date | None:

@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
-from generator.reading import dateline
-from generator.reading import textutil as tu
+from generator.reading import dateline, newsdates
 
 
 class Inferred(NamedTuple):
@@ -23,26 +22,26 @@ class Inferred(NamedTuple):
 
 def furniture_dates(paras: list[str]) -> tuple[int | None, Any, Any]:
     """The copyright year, source line and published line found in the paragraphs."""
-    years = [y for p in paras if (y := tu.copyright_year(p))]
-    sources = [s for p in paras if (s := tu.source_line(p))]
-    published = [x for p in paras if (x := tu.published_line(p))]
+    years = [y for p in paras if (y := newsdates.copyright_year(p))]
+    sources = [s for p in paras if (s := newsdates.source_line(p))]
+    published = [x for p in paras if (x := newsdates.published_line(p))]
     published.sort(key=lambda x: "updat" in x[0] or "modif" in x[0])
     return (years[0] if years else None, sources[0] if sources else None,
             published[0] if published else None)
 
 
-def dateline_date(line: tu.Dateline, year: int | None, ref: dt.date | None) -> dt.date | None:
+def dateline_date(line: newsdates.Dateline, year: int | None, ref: dt.date | None) -> dt.date | None:
     """The date a dateline gives, its year from itself, a copyright year or a reference date."""
     parts = line.date
     if parts is None:
         return None
     if parts[0] is not None or year is not None:
-        return tu.complete_date(parts, year or 0)
-    return tu.nearest_date(parts, ref) if ref else None
+        return newsdates.complete_date(parts, year or 0)
+    return newsdates.nearest_date(parts, ref) if ref else None
 
 
 def infer(text: str, spans: Sequence[tuple[int, int]], kinds: Sequence[str],
-          datelines: Mapping[int, tu.Dateline]) -> Inferred:
+          datelines: Mapping[int, newsdates.Dateline]) -> Inferred:
     """Publication date and outlet from datelines, copyright, source, published and date lines."""
     paras = [text[s:e] for s, e in spans]
     furniture = [p for p, k in zip(paras, kinds, strict=True) if k == "furniture"]

@@ -10,10 +10,13 @@ from typing import Any, NamedTuple
 from generator import ids as slugs
 from generator.model import Article, Diagnostic, Level, Paragraph, Sentence, in_range
 from generator.reading import catalog, decoding, fields, pubdate, sourcefiles, webpage, yamlio
-from generator.reading import textutil as tu
 from generator.reading.fields import parse_iso_date
+from generator.reading.furniture import credit_span, is_furniture, looks_like_heading, norm_title
 from generator.reading.longtext import split_long
-from generator.reading.textutil import split_sentences
+from generator.reading.markdown_text import markdown_blocks
+from generator.reading.newsdates import Dateline, find_dateline
+from generator.reading.paragraphs import plain_paragraphs
+from generator.reading.sentences import split_sentences
 
 __all__ = ["parse_iso_date", "read_article", "read_corpus", "split_sentences"]
 
@@ -125,7 +128,7 @@ class _Doc(NamedTuple):
 
 def _markdown_doc(body: str) -> _Doc:
     """Markdown converted to plain-text blocks joined by blank lines."""
-    blocks = tu.markdown_blocks(body)
+    blocks = markdown_blocks(body)
     spans, headings, pos = [], set(), 0
     for i, (block, is_heading) in enumerate(blocks):
         spans.append((pos, pos + len(block)))
@@ -138,7 +141,7 @@ def _markdown_doc(body: str) -> _Doc:
 
 def _plain_doc(body: str, first_line: int) -> _Doc:
     """Plain text split into paragraphs."""
-    return _Doc(body, tu.plain_paragraphs(body), frozenset(), first_line)
+    return _Doc(body, plain_paragraphs(body), frozenset(), first_line)
 
 
 def _file_line(doc: _Doc, offset: int) -> int | None:
@@ -161,12 +164,12 @@ def _shorten(text: str, limit: int = 100) -> str:
 def _infer_title(paras: list[str]) -> tuple[str | None, bool]:
     """The first non-furniture, non-caption line, and whether it is a headline (not a sentence)."""
     for para in paras:
-        if tu.is_furniture(para) or tu.credit_span(para):
+        if is_furniture(para) or credit_span(para):
             continue
         flat = " ".join(para.split())
         if len(flat) <= 150 and not flat.endswith("."):
             return flat, True
-        dateline = tu.find_dateline(flat, 0, len(flat))
+        dateline = find_dateline(flat, 0, len(flat))
         sentences = split_sentences(flat, dateline.end if dateline else 0, len(flat))
         if sentences:
             return _shorten(flat[sentences[0][0] : sentences[0][1]]), False
@@ -175,27 +178,27 @@ def _infer_title(paras: list[str]) -> tuple[str | None, bool]:
 
 def _first_kind(para: str, title: str | None) -> str:
     """Furniture, title, caption or body, before headings are told apart."""
-    if tu.is_furniture(para):
+    if is_furniture(para):
         return "furniture"
-    if title is not None and tu.norm_title(para) == title:
+    if title is not None and norm_title(para) == title:
         return "title"
-    if tu.credit_span(para):
+    if credit_span(para):
         content = _caption_content(para)
         return "caption" if content[0] < content[1] else "furniture"
-    dateline = tu.find_dateline(para, 0, len(para))
+    dateline = find_dateline(para, 0, len(para))
     return "furniture" if dateline and dateline.end >= len(para) else "body"
 
 
 def _classify(doc: _Doc, headline: str | None) -> list[str]:
     """The kind of each paragraph; those equal to `headline` are titles."""
     paras = [doc.text[s:e] for s, e in doc.spans]
-    title = tu.norm_title(headline) if headline else None
+    title = norm_title(headline) if headline else None
     kinds = [_first_kind(p, title) for p in paras]
     for i, para in enumerate(paras):
         if kinds[i] != "body":
             continue
         followed = i + 1 < len(paras) and kinds[i + 1] in ("body", "caption")
-        if i in doc.headings or (followed and tu.looks_like_heading(para)):
+        if i in doc.headings or (followed and looks_like_heading(para)):
             kinds[i] = "heading"
     return kinds
 
@@ -203,7 +206,7 @@ def _classify(doc: _Doc, headline: str | None) -> list[str]:
 def _caption_content(para: str) -> tuple[int, int]:
     """The part of a caption that is not its photo credit (offsets within `para`)."""
     start, end = 0, len(para)
-    credit = tu.credit_span(para)
+    credit = credit_span(para)
     if credit and not para[credit[1] :].strip(" .|"):
         end = credit[0]
     elif credit and not para[: credit[0]].strip():
@@ -218,24 +221,24 @@ def _caption_content(para: str) -> tuple[int, int]:
 # --- sentences ------------------------------------------------------------------------------
 
 
-def _content(doc: _Doc, index: int, kind: str) -> tuple[int, int, tu.Dateline | None]:
+def _content(doc: _Doc, index: int, kind: str) -> tuple[int, int, Dateline | None]:
     """The span of a paragraph that holds sentences, and its dateline."""
     start, end = doc.spans[index]
     if kind == "caption":
         a, b = _caption_content(doc.text[start:end])
         return start + a, start + b, None
-    dateline = tu.find_dateline(doc.text, start, end) if kind == "body" else None
+    dateline = find_dateline(doc.text, start, end) if kind == "body" else None
     return (dateline.end if dateline else start), end, dateline
 
 
-def _sentences(doc: _Doc, kinds: list[str]) -> tuple[list[Sentence], dict[int, tu.Dateline]]:
+def _sentences(doc: _Doc, kinds: list[str]) -> tuple[list[Sentence], dict[int, Dateline]]:
     """Sentences of body and caption paragraphs, and the datelines found."""
     sentences: list[Sentence] = []
-    datelines: dict[int, tu.Dateline] = {}
+    datelines: dict[int, Dateline] = {}
     for i, kind in enumerate(kinds):
         if kind == "furniture":  # a dateline on a line of its own
             start, end = doc.spans[i]
-            if dateline := tu.find_dateline(doc.text, start, end):
+            if dateline := find_dateline(doc.text, start, end):
                 datelines[i] = dateline
         if kind not in ("body", "caption"):
             continue
@@ -313,7 +316,7 @@ def _read_page(rel: str, html: str, entry: Mapping[str, Any] | None,
     lacking = [k for k in page.missing() if k not in given and not (k == "date" and "published" in given)]
     if lacking:
         diags.append(_diag("info", rel, webpage.missing_note(lacking)))
-    doc = _Doc(page.text, tu.plain_paragraphs(page.text), frozenset(), None)
+    doc = _Doc(page.text, plain_paragraphs(page.text), frozenset(), None)
     article, built = _build(rel, meta, doc)
     return article, diags + more + built
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from generator.reading import textutil
+from generator.reading import furniture
 
 SUFFIXES = (".html", ".htm")
 FIELDS = ("title", "date", "outlet", "url", "author", "language")
@@ -90,7 +90,7 @@ def extract(html: str, url: str | None = None) -> Page | None:
     found = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     lines = [" ".join(line.split()) for line in str(found.get("text") or "").split("\n")]
     text = "\n\n".join(line for line in lines if line)
-    if all(textutil.is_furniture(line) for line in lines if line):  # "Home" from a bare menu
+    if all(furniture.is_furniture(line) for line in lines if line):  # "Home" from a bare menu
         return None
     lang = _LANG.search(html)
     language = _clean(found.get("language")) or (lang[1].lower() if lang else None)

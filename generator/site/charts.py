@@ -74,7 +74,7 @@ class Chart:
 
 
 def month_anchor(year: int, month: int) -> str:
-    """The id of a month's section on the timeline (as `render` writes it)."""
+    """The id of a month's section on the timeline (as `views` writes it)."""
     return f"m-{year}-{month:02d}"
 
 

@@ -1,6 +1,6 @@
 """What pages add for search and pictures: Pagefind filters and bar charts. Pure.
 
-`render.pages` merges these into the page contexts. A page whose context has `search`
+`pages.pages` merges these into the page contexts. A page whose context has `search`
 is indexed (its main content gets `data-pagefind-body`); `search.filters` are the
 (filter, value) pairs Pagefind offers as facets: actor, kind and year.
 """
@@ -8,14 +8,10 @@ is indexed (its main content gets `data-pagefind-body`); `search.filters` are th
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
-from generator.site import charts
-from generator.site import urls
 from generator.model import Actor, Article, PartialDate
-
-if TYPE_CHECKING:
-    from generator.site.render import EventView, Site
+from generator.site import charts, urls
+from generator.site.views import EventView, Site
 
 KIND_FILTER = {"person": "Person", "country": "Country", "organization": "Organisation"}
 EVENT_KIND = "Event"

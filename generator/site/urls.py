@@ -1,5 +1,7 @@
 """Output paths and links: the one place that knows where every page lives.
 
+Paths are only formatted here, from ids made safe by `generator.ids.safe_name`.
+
 Every path here is a POSIX path relative to the site root ("articles/x.html").
 Pages link to each other only through `relative`, so the site works from any
 sub-path (GitHub Pages' `/REPO/`) and when opened straight from the file system.
@@ -7,12 +9,9 @@ sub-path (GitHub Pages' `/REPO/`) and when opened straight from the file system.
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
 from urllib.parse import quote
 
-from generator.ids import is_reserved
+from generator.ids import safe_name  # `urls.safe_name` stays: renderers and exports use it
 
 INDEX = "index.html"
 NEWEST = "newest.html"
@@ -33,28 +32,6 @@ DATA_CSV = "data/events.csv"
 DATA_ICS = "data/events.ics"
 DATA_TIMELINEJS = "data/timelinejs.json"
 DATA_SCHEMA = "data/events.schema.json"
-
-_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-_RESERVED = frozenset({"index"})
-
-
-def safe_name(identifier: str) -> str:
-    """A file-name and fragment-safe form of an id; ids that already are safe stay as they are.
-
-    Anything else (slashes, spaces, non-ASCII, "index", Windows device names such as
-    "con", over-long) becomes an ASCII slug plus a short hash of the original id, so
-    different ids never share a name.
-    """
-    if (
-        _SAFE_NAME.fullmatch(identifier)
-        and identifier.casefold() not in _RESERVED
-        and not is_reserved(identifier)
-    ):
-        return identifier
-    ascii_text = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:40].strip("-")
-    digest = hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:10]
-    return f"{slug}-{digest}" if slug else f"id-{digest}"
 
 
 def article_path(article_id: str) -> str:
