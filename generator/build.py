@@ -11,6 +11,8 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
+from generator.incremental import Cache, Units, cache_folder
+from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
 from generator.output import search as search_mod
@@ -40,6 +42,7 @@ class BuildResult:
     mentions: Mapping[str, Sequence[Mention]]
     files: Mapping[str, bytes] = field(default_factory=dict)
     search: search_mod.SearchReport | None = None  # None: indexing was not asked for
+    reused: int = 0  # articles whose extraction came from the cache
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -51,21 +54,39 @@ class BuildResult:
         return any(d.level in bad for d in self.diagnostics)
 
 
-def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE) -> tuple[
+Progress = Callable[[str, int, int], None]  # (stage, done, total): read, actors, events, ...
+
+
+def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
+                  cache: Cache | None = None, jobs: int = 1,
+                  progress: Progress | None = None) -> tuple[
     Timeline, Mapping[str, Sequence[Mention]]
 ]:
-    """Read every article under `source` and extract actors and events."""
-    articles, diags = readers.read_corpus(source, max_size)
+    """Read every article under `source` and extract actors and events.
+
+    Each article's own work (reading, dates, tokens, units) comes from `cache` when it has
+    it, and runs over `jobs` processes; the timeline is the same either way (without
+    either, the stages do it all themselves, as tests/test_incremental.py compares)."""
+    say = progress or (lambda stage, done, total: None)
+    if cache is None and jobs <= 1:
+        articles, diags = readers.read_corpus(source, max_size)
+        extracted, keys = {}, {}
+    else:
+        articles, diags, extracted, keys = read_cached(source, max_size, cache, jobs, say)
     registry: tuple[actor_mod.RegistryEntry, ...] = ()
     reg_path = source / REGISTRY_NAME
     # read_corpus has already reported a registry that is a link out, too big or not a file
     if reg_path.is_file() and sourcefiles.usable(source, REGISTRY_NAME, max_size)[0]:
         registry, reg_diags = actor_mod.load_registry(reg_path, display=REGISTRY_NAME)
         diags = diags + reg_diags
-    found = actor_mod.find_actors(articles, registry)
+    say("actors", 0, len(articles))
+    found = actor_mod.find_actors(articles, registry, {k: e.tokens for k, e in extracted.items()},
+                                  Units(cache, keys) if cache is not None else None)
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     diags = diags + tuple(undated.report(articles))  # what an undated article loses
-    events = event_mod.extract_events(articles, found.mentions, found.places, found.actors)
+    say("events", 0, len(articles))
+    events = event_mod.extract_events(articles, found.mentions, found.places, found.actors,
+                                      {k: e.timexes for k, e in extracted.items()})
     timeline = Timeline(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=found.actors,
@@ -85,26 +106,36 @@ def build(
     with_search: bool = True,
     max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
     on_wait: Callable[[int | None], None] | None = None,
+    cache: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build the site from `source` into `output`; the old site stays if the build fails.
 
     `on_wait(pid)` is called if another build (process `pid`) is writing `output` first.
+    `cache`: keep each article's extraction in `<output>.timeline-cache/` and use it next
+    time; `jobs`: processes for it; `progress(stage, done, total)` hears how far it got.
 
     Raises ValueError before reading anything when `output` is a folder it must not replace.
     """
     writer.check_output(Path(output), Path(source), contents=False)
+    store = Cache(cache_folder(output)) if cache else None
     try:
-        timeline, mentions = make_timeline(source, max_size)
+        timeline, mentions = make_timeline(source, max_size, store, jobs, progress)
     except OSError as exc:  # one no reader expected; still a read problem, not a write one
         problem = sourcefiles.read_problem(str(exc.filename or source), exc)
         return BuildResult(Timeline((), (), (), (problem,)), {})
     epoch, problem = source_date_epoch(os.environ.get("SOURCE_DATE_EPOCH"))
     if problem is not None:
         timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
-    result = BuildResult(timeline, mentions)
+    result = BuildResult(timeline, mentions, reused=store.reused if store else 0)
+    if store is not None:
+        store.prune()  # what this corpus no longer needs
     if result.failed(strict):
         return result
     config = config or render.SiteConfig()
+    if progress:
+        progress("render", 0, len(timeline.articles))
     try:
         files = site_files(timeline, config, templates or TEMPLATES, static or STATIC, mentions,
                            epoch)
@@ -120,11 +151,15 @@ def build(
     def index(folder: Path) -> None:
         reports.append(search_mod.index_site(folder))
 
+    if progress:
+        progress("write", 0, len(files))
     written = writer.write_site(files, output, before_swap=index if with_search else None,
                                 refuse_unknown=strict, on_wait=on_wait)
+    if progress:
+        progress("done", len(files), len(files))
     notes = tuple(kept_notes(output, written))
     return BuildResult(replace(timeline, diagnostics=timeline.diagnostics + notes), mentions,
-                       files, reports[0] if reports else None)
+                       files, reports[0] if reports else None, result.reused)
 
 
 def site_files(

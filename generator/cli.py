@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="skip article files bigger than this: bytes, or e.g. 500K, 2M (10M)")
     b.add_argument("--no-search", dest="search", action="store_false",
                    help="skip the search index (Pagefind)")
+    _speed_args(b)
     v = sub.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild on every change")
     v.add_argument("--source", type=Path, default=Path("seeds"), help="articles folder (seeds/)")
     v.add_argument("--output", type=Path, default=Path("site"), help="output folder (site/)")
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--port", type=int, default=8000, help="port (8000; 0 picks a free one)")
     v.add_argument("--no-search", dest="search", action="store_false",
                    help="skip the search index (Pagefind)")
+    _speed_args(v)
     i = sub.add_parser("init", help="start a new timeline project in DIR (the current folder)")
     i.add_argument("dir", nargs="?", type=Path, default=Path("."), metavar="DIR",
                    help="the project folder; created if missing, never overwritten")
@@ -72,6 +74,21 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--dct", type=_date_arg, help="publication date, YYYY-MM-DD")
     d.add_argument("--explain", action="store_true", help="add the rule, direction and reason")
     return p
+
+
+def _jobs_arg(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a number of processes (1 or more): {text!r}")
+    return int(text)
+
+
+def _speed_args(p: argparse.ArgumentParser) -> None:
+    from generator.incremental import pool
+
+    p.add_argument("--jobs", type=_jobs_arg, default=pool.default_jobs(), metavar="N",
+                   help="processes reading the articles (the machine's cores)")
+    p.add_argument("--no-cache", dest="cache", action="store_false", help="ignore and leave "
+                   "alone the cache of each article's extraction (OUTPUT.timeline-cache/)")
 
 
 class Stopped(KeyboardInterrupt):
@@ -199,11 +216,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
     config = _site_config(args)
     if config is None:
         return 1
+    from generator.incremental.progress import Meter
+
     began = time.perf_counter()
+    meter = Meter(sys.stderr.write, sys.stderr.isatty() and not args.quiet)
     try:
-        result = build.build(args.source, args.output, config,
-                             strict=args.strict, with_search=args.search,
-                             max_size=args.max_size, on_wait=_waiting(args))
+        try:
+            result = build.build(args.source, args.output, config,
+                                 strict=args.strict, with_search=args.search,
+                                 max_size=args.max_size, on_wait=_waiting(args),
+                                 cache=args.cache, jobs=args.jobs, progress=meter)
+        finally:
+            meter.finish()  # the progress line, if any, goes before anything else is said
     except ValueError as e:  # the writer refuses a dangerous output folder
         print(f"{args.output}: error: {e}", file=sys.stderr)
         return 2
@@ -229,8 +253,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if not args.quiet:
         counts = ", ".join(_count(n, word) for n, word in (
             (len(tl.articles), "article"), (len(tl.events), "event"), (len(tl.actors), "actor")))
+        reused = f", {result.reused}/{len(tl.articles)} articles from the cache" \
+            if result.reused else ""
         print(f"{counts} -> {args.output}/ ({len(result.files)} files, "
-              f"{time.perf_counter() - began:.2f} s)")
+              f"{time.perf_counter() - began:.2f} s{reused})")
     return 0
 
 
@@ -290,7 +316,8 @@ def _serve_build(args: argparse.Namespace):
     config, config_diags = config_mod.resolve(getattr(args, "config", None), args.title)
     if any(d.level == "error" for d in config_diags):
         return serve.Outcome(False, tuple(str(d) for d in config_diags))
-    result = build.build(args.source, args.output, config, with_search=args.search)
+    result = build.build(args.source, args.output, config, with_search=args.search,
+                         cache=getattr(args, "cache", True), jobs=getattr(args, "jobs", 1))
     problems = tuple(str(d) for d in config_diags + result.diagnostics if d.level != "info")
     if result.failed():
         return serve.Outcome(False, problems)

@@ -71,6 +71,7 @@ GITIGNORE = """\
 site/
 site.tmp*/
 site.timeline-lock
+site.timeline-cache/
 .venv/
 __pycache__/
 """

@@ -223,15 +223,16 @@ def watched(paths: Iterable[Path]) -> list[Path]:
 
 
 def ignore_output(output: Path) -> Callable[[object, str], bool]:
-    """A watchfiles filter: skip the output folder and the build's temporary folders."""
+    """A watchfiles filter: skip the output folder, the build's temporary folders and its
+    cache (`<output>.timeline-cache`)."""
     from watchfiles import DefaultFilter
 
     base, out = DefaultFilter(), Path(output).resolve()
-    prefix = f"{out.name}.tmp-"
+    prefix, cache = f"{out.name}.tmp-", out.with_name(out.name + ".timeline-cache")
 
     def keep(change: object, path: str) -> bool:
         p = Path(path)
-        if p == out or out in p.parents:
+        if p in (out, cache) or out in p.parents or cache in p.parents:
             return False
         if any(part.startswith(prefix) for part in p.parts):
             return False

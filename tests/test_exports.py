@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import random
 from pathlib import Path
 
 import feedparser
@@ -17,9 +18,10 @@ from test_render import sample_timeline
 
 from generator import cli
 from generator.config import SiteConfig
-from generator.model import Event, PartialDate, Source, Timeline
+from generator.model import Actor, Event, PartialDate, Source, Timeline
 from generator.output import exports, feeds, ical
 from generator.output.eventsjson import events_json
+from generator.site import urls
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "tests" / "corpora" / "example-site.yaml"
@@ -148,17 +150,61 @@ def test_feeds_keep_the_newest_entries_and_the_first_sources() -> None:
                        ("lavrov",), (), sources) for i in range(feeds.FEED_LIMIT + 5))
     timeline = Timeline(timeline.articles, timeline.actors, many)
     files = feeds.atom_feeds(timeline, SiteConfig(), feeds.EPOCH)
-    for path in ("feed.xml", "actors/lavrov.xml"):
-        entries = feedparser.parse(files[path]).entries
-        assert len(entries) == feeds.FEED_LIMIT
-        assert entries[0].title.startswith("28 January 2020")
-        assert "Quote 4." in entries[0].summary and "Quote 5." not in entries[0].summary
-        assert entries[0].summary.endswith("… and 3 more sources")
+    entries = feedparser.parse(files["feed.xml"]).entries
+    assert len(entries) == feeds.FEED_LIMIT
+    assert entries[0].title.startswith("28 January 2020")
+    assert "Quote 4." in entries[0].summary and "Quote 5." not in entries[0].summary
+    assert entries[0].summary.endswith("… and 3 more sources")
+    # An actor's feed: fewer entries, each short (links to the sources, not their words).
+    actor = feedparser.parse(files["actors/lavrov.xml"])
+    assert not actor.bozo
+    assert len(actor.entries) == feeds.ACTOR_FEED_LIMIT < feeds.FEED_LIMIT
+    assert [e.id for e in actor.entries] == [e.id for e in entries[:feeds.ACTOR_FEED_LIMIT]]
+    assert actor.entries[0].title == entries[0].title
+    content = actor.entries[0].content[0].value
+    assert "Quote" not in content and "… and 3 more sources" in content
+    assert content.count('href="../articles/') == feeds.SOURCES_SHOWN
     items = json.loads(feeds.json_feed(timeline, SiteConfig(), feeds.EPOCH))["items"]
     assert len(items) == feeds.FEED_LIMIT
     cal = ical.calendar(timeline, SiteConfig(), feeds.EPOCH).decode().replace("\r\n ", "")
     assert cal.count("BEGIN:VEVENT") == feeds.FEED_LIMIT + 5  # the calendar keeps everything
     assert "… and 3 more sources" in cal
+
+
+def test_actor_feed_entries_name_a_few_actors_and_always_their_own() -> None:
+    timeline = sample_timeline()
+    crowd = tuple(Actor(f"p{i:02d}", f"Person {i}", "person") for i in range(30))
+    places = tuple(f"Town {i}" for i in range(25))
+    event = Event("crowd", PartialDate(2020, 1, 8), "", "reported", "Everyone meets",
+                  tuple(a.id for a in crowd), places, timeline.events[0].sources)
+    timeline = Timeline(timeline.articles, crowd, (event,))
+    files = feeds.atom_feeds(timeline, SiteConfig(url=URL), feeds.EPOCH)
+    assert len(files) == 1 + len(crowd)
+    shown = feeds.NAMES_SHOWN
+    for i, actor in enumerate(crowd):
+        feed = feedparser.parse(files[f"actors/{actor.id}.xml"])
+        assert not feed.bozo
+        (entry,) = feed.entries
+        terms = [t.term for t in entry.tags]
+        assert terms == [a.id for a in crowd[:shown]] + ([] if i < shown else [actor.id])
+        content = entry.content[0].value
+        assert f"and {len(crowd) - shown} more</p>" in content
+        assert f"Town {shown - 1} and {len(places) - shown} more" in content
+        assert content.count('href="' + URL + "actors/") == shown
+        assert 'href="' + URL + "index.html#ev-crowd" in content
+    whole = feedparser.parse(files["feed.xml"]).entries[0]  # the site feed names everyone
+    assert len(whole.tags) == len(crowd) and "Town 24" in whole.summary
+
+
+def test_links_from_a_feed_are_those_of_the_url_helpers() -> None:
+    paths = ["index.html", "index.html#ev-x", "actors/a.b.html", "actors/a.html#s-2",
+             "articles/é ü.html#s-1", "feed.xml", "actors/x.xml", "articles/x.html#a b"]
+    for config in (SiteConfig(), SiteConfig(url=URL)):
+        for origin in ("feed.xml", "actors/x.xml", "actors/a.html"):
+            link = feeds.Linker(config, origin)
+            for path in paths * 2:  # the second time from the cache
+                want = config.absolute(path) or urls.relative(origin, path)
+                assert link(path) == want, (config.url, origin, path)
 
 
 def test_feed_updated_without_any_date_is_the_epoch() -> None:
@@ -213,6 +259,48 @@ def test_calendar_text_is_escaped_and_folded_without_splitting_characters() -> N
     (parsed,) = cal.walk("VEVENT")
     assert str(parsed["SUMMARY"]) == nasty.replace("\x00", "")
     assert str(parsed["LOCATION"]) == "Berlin, Germany"
+
+
+def _fold_by_character(line: str) -> str:
+    """The folding `ical.fold` replaced (one character at a time): the reference."""
+    pieces, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        limit = 75 if not pieces else 74
+        if size + width > limit:
+            pieces.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces)
+
+
+def _escape_by_character(text: str) -> str:
+    """The escaping `ical.escape` replaced: the reference."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(c for c in text if c == "\n" or c == "\t" or ord(c) >= 0x20 and c != "\x7f")
+    for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(plain, escaped)
+    return text
+
+
+def test_folding_and_escaping_match_the_character_by_character_rules() -> None:
+    rng = random.Random(5545)
+    alphabet = "ab ,;\\\n\r\t\x00\x1f\x7f\x85é€😀ßж中\u2028"
+    texts = ["".join(rng.choice(alphabet) for _ in range(size))
+             for size in [*range(120), 200, 400, 1000] for _ in range(40)]
+    # Every multi-byte width straddling every cut of the first and later lines.
+    texts += ["a" * lead + wide * 50 for wide in "é€😀" for lead in range(160)]
+    for text in texts:
+        assert ical.escape(text) == _escape_by_character(text), repr(text)
+        for line in (text, "DESCRIPTION:" + ical.escape(text)):
+            if "\r" in line or "\n" in line:
+                continue
+            folded = ical.fold(line)
+            assert folded == _fold_by_character(line), repr(line)
+            assert all(len(piece.encode()) <= 75 for piece in folded.split("\r\n"))
+            assert folded.replace("\r\n ", "") == line
 
 
 def test_control_characters_never_break_the_xml() -> None:
@@ -287,3 +375,16 @@ def test_exports_are_the_same_whatever_order_the_timeline_comes_in() -> None:
     config = SiteConfig(url=URL, base_path="/REPO/")
     first = exports.export_files(timeline, config, ["index.html"])
     assert exports.export_files(shuffled, config, ["index.html"]) == first
+
+
+def test_export_files_sorts_once_and_gives_what_each_export_gives() -> None:
+    timeline = sample_timeline()
+    for config in (SiteConfig(), SiteConfig(url=URL), SiteConfig(base_path="/REPO/")):
+        files = exports.export_files(timeline, config, ["index.html"])
+        updated = feeds.feed_updated(timeline)
+        assert files["data/events.csv"] == exports.events_csv(timeline, config)
+        assert files["data/events.ics"] == ical.calendar(timeline, config, updated)
+        assert files["data/timelinejs.json"] == exports.timelinejs(timeline, config)
+        assert files["feed.json"] == feeds.json_feed(timeline, config, updated)
+        assert {p: b for p, b in files.items() if p.endswith(".xml") and p != "sitemap.xml"} \
+            == feeds.atom_feeds(timeline, config, updated)

@@ -274,7 +274,8 @@ def test_a_read_no_reader_expected_to_fail_is_not_blamed_on_the_output(
     def unreadable(source: Path, max_size: int) -> None:
         raise PermissionError(13, "Permission denied", "src/a.md")
 
-    monkeypatch.setattr(build_mod.readers, "read_corpus", unreadable)
+    # the listing every read starts with (the cached and the plain reading alike)
+    monkeypatch.setattr(build_mod.readers.sourcefiles, "list_files", unreadable)
     assert build() == 1
     assert capsys.readouterr().err.splitlines() == [
         "src/a.md: error: cannot read: Permission denied; check it exists and its permissions",

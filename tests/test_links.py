@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from linkcheck import broken_links
-from test_render import render, sample_mentions
+from test_render import STATIC, TEMPLATES, Outline, make_article, render, sample_mentions
 
+from generator.build import site_files
+from generator.model import Actor, Event, PartialDate, Source, Timeline
 from generator.output import writer
 from generator.output.writer import write_site
+from generator.site import paging, urls
+from generator.site.render import SiteConfig
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -158,3 +164,118 @@ def test_refuses_paths_that_leave_the_output(tmp_path, path):
     with pytest.raises(ValueError, match="not a safe site path"):
         write_site({path: b"x"}, tmp_path / "site")
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- a long timeline, paged
+
+
+def long_timeline() -> Timeline:
+    """14 events: 2 in 2019, 10 in 2020 (over three months), 2 in 2021; one busy actor."""
+    article = make_article("long", "Many meetings", dt.date(2021, 6, 1),
+                           [("body", [f"Meeting {i} took place." for i in range(14)])])
+    dates = ([PartialDate(2019, 5, 1), PartialDate(2019)]
+             + [PartialDate(2020, 1 + i % 3, 1 + i) for i in range(10)]
+             + [PartialDate(2021, 2, 2), PartialDate(2021, 3)])
+    events = tuple(
+        Event(f"e{i:02d}", date, "", "reported", f"Meeting {i} <b>held</b>",
+              ("busy", "other") if i % 2 == 0 else ("busy",), (),
+              (Source("long", i, *_span(article, i), article.sentences[i].text, ""),))
+        for i, date in enumerate(dates))
+    actors = (Actor("busy", "Busy Person", "person"), Actor("other", "Other Person", "person"))
+    return Timeline((article,), actors, events)
+
+
+def _span(article, i: int) -> tuple[int, int]:
+    return article.sentences[i].start, article.sentences[i].end
+
+
+@pytest.fixture
+def paged(tmp_path, monkeypatch) -> tuple[Path, dict[str, str]]:
+    monkeypatch.setattr(paging, "PAGE_EVENTS", 5)
+    monkeypatch.setattr(paging, "RECENT", 3)
+    output = tmp_path / "site"
+    files = site_files(long_timeline(), SiteConfig(title="Long"), TEMPLATES, STATIC)
+    write_site(files, output)
+    pages = {p: c.decode("utf-8") for p, c in files.items() if p.endswith(".html")}
+    return output, pages
+
+
+def test_a_long_timeline_is_paged_and_every_link_resolves(paged):
+    output, pages = paged
+    assert broken_links(output) == []
+    assert {urls.year_path(y) for y in (2019, 2020, 2021)} <= set(pages)
+    assert {urls.month_path(2020, m) for m in (1, 2, 3)} <= set(pages)
+    assert urls.actor_year_path("busy", 2020) in pages
+
+
+def test_the_overview_links_years_and_shows_the_latest_events(paged):
+    _, pages = paged
+    index = pages[urls.INDEX]
+    for year, count in (("2019", "2 events"), ("2020", "10 events"), ("2021", "2 events")):
+        assert re.search(rf'<a href="timeline/{year}.html">{year}</a> <span class="count">'
+                         rf"{count}</span>", index)
+    assert re.findall(r'id="ev-(e\d+)"', index) == ["e13", "e12", "e10"]  # newest first
+    assert 'href="timeline/2020-02.html#m-2020-02"' in index  # the chart's bars
+    assert "<blockquote" not in index and "&lt;b&gt;held&lt;/b&gt;" in index
+    assert "data-pagefind-body" not in index
+
+
+def test_a_year_page_lists_its_events_compactly_oldest_first(paged):
+    _, pages = paged
+    year = pages[urls.year_path(2019)]
+    assert re.findall(r'id="ev-(e\d+)"', year) == ["e01", "e00"]  # the vague date on top
+    assert '<a href="../events/e00.html">Meeting 0 &lt;b&gt;held&lt;/b&gt;</a>' in year
+    assert "<blockquote" not in year and "data-pagefind-body" not in year
+    assert '<a href="2020.html" rel="next">Next: 2020</a>' in year
+    split = pages[urls.year_path(2020)]  # more than PAGE_EVENTS: a page per month
+    assert re.findall(r'<a href="(2020-\d\d).html">', split) == ["2020-01", "2020-02", "2020-03"]
+    month = pages[urls.month_path(2020, 2)]
+    assert re.findall(r'id="ev-(e\d+)"', month) == ["e03", "e06", "e09"]
+    assert '<a href="2020.html">All of 2020</a>' in month
+
+
+def test_newest_is_capped_and_links_to_the_years(paged):
+    _, pages = paged
+    newest = pages[urls.NEWEST]
+    assert re.findall(r'id="ev-(e\d+)"', newest) == ["e13", "e12", "e10", "e07", "e04"]
+    assert 'Older events are listed by year: <a href="timeline/2019.html">2019</a>' in newest
+
+
+def test_event_pages_hold_the_quote_and_lead_to_their_list_page(paged):
+    _, pages = paged
+    page = pages[urls.event_page("e03")]
+    assert '<blockquote class="quote">Meeting 3 took place.</blockquote>' in page
+    assert 'href="../timeline/2020-02.html#ev-e03">See it on the timeline' in page
+    article = pages[urls.article_path("long")]
+    assert 'href="../timeline/2020-02.html#ev-e03"' in article  # its sentence's event
+    assert 'href="../events/e03.html"' in article
+
+
+def test_a_busy_actor_is_listed_a_year_a_page(paged):
+    _, pages = paged
+    actor = pages[urls.actor_path("busy")]
+    assert re.findall(r'<a href="busy/(\d+).html">', actor) == ["2019", "2020", "2021"]
+    assert re.findall(r'href="../events/(e\d+).html"', actor) == ["e13", "e12", "e10"]
+    assert 'href="busy/2020.html#m-2020-01"' in actor  # the chart's bars
+    year = pages[urls.actor_year_path("busy", 2020)]
+    assert len(re.findall(r'href="../../events/e\d+.html"', year)) == 10
+    assert '<a href="../busy.html">All about Busy Person</a>' in year
+    small = pages[urls.actor_path("other")]  # 7 events: more than 5, paged too
+    assert 'href="other/2020.html"' in small
+
+
+def test_old_permalinks_to_the_overview_go_on_to_the_event_page(paged):
+    _, pages = paged
+    assert 'data-event-pages="events/"' in pages[urls.INDEX]
+    assert "data-event-pages" in (STATIC / "filter.js").read_text(encoding="utf-8")
+
+
+def test_paged_pages_are_well_formed(paged):
+    _, pages = paged
+    for path, html in pages.items():
+        outline = Outline(html)
+        assert outline.errors == [], path
+        assert len(outline.ids) == len(set(outline.ids)), path
+        assert outline.headings.count(1) == 1, path
+        steps = zip(outline.headings, outline.headings[1:], strict=False)
+        assert all(b - a <= 1 for a, b in steps), path

@@ -387,16 +387,45 @@ def test_only_the_planned_event_has_the_badge(site):
         assert "Planned" not in article_block(html, event_id)
 
 
-def test_events_link_actors_sources_and_permalink(site):
+def test_timeline_rows_are_compact_and_link_to_the_event_page(site):
     block = article_block(site["index.html"], "meet")
-    assert ('<h4 class="event-title" id="ev-meet-title">Lavrov and Cavusoglu meet in Moscow</h4>'
-            in block)
+    assert ('<h4 class="event-title"><a href="events/meet.html">Lavrov and Cavusoglu meet in '
+            'Moscow</a></h4>' in block)
     assert '<a href="actors/lavrov.html" data-actor="lavrov">Sergei Lavrov</a>' in block
     assert '<a href="actors/turkey.html" data-actor="turkey">Turkey</a>' in block
-    assert '<a href="articles/a1.html#s-1">Daily Planet: Ministers meet in Moscow</a>' in block
-    assert 'href="events/meet.html"' in block  # the permalink: the event's own page
-    two = article_block(site["index.html"], "us-role")
-    assert 'href="articles/a2.html#s-2"' in two and 'href="articles/a1.html#s-1"' in two
+    assert "blockquote" not in block and "articles/a1.html" not in block  # no quotes here
+    assert "<blockquote" not in site["index.html"] and "<blockquote" not in site["newest.html"]
+
+
+def test_a_row_names_its_first_actors_only(site):
+    many = tuple(f"p{i}" for i in range(7))
+    event = Event("crowd", PartialDate(2020, 2, 1), "1 February 2020", "reported", "A crowd",
+                  many, (), (source(A1, 1),))
+    actors = ACTORS + tuple(Actor(i, f"Person {i}", "person") for i in many)
+    files = render(Timeline(ARTICLES, actors, EVENTS + (event,)))
+    row = article_block(files["index.html"].decode(), "crowd")
+    assert row.count("<a href=\"actors/") == 4 and row.endswith(" and 3 more</p></article>")
+    assert 'data-actors="p0 p1 p2 p3 p4 p5 p6"' in row  # the filters still know them all
+
+
+def test_event_page_holds_the_full_card(site):
+    html = site[urls.event_page("us-role")]
+    card = article_block(html, "us-role")
+    assert '<h1 class="event-title">Lavrov welcomes US help</h1>' in card
+    assert '<a href="../actors/lavrov.html" data-actor="lavrov">Sergei Lavrov</a>' in card
+    assert 'href="../articles/a2.html#s-2"' in card and 'href="../articles/a1.html#s-1"' in card
+    quote = A2.sentences[2].text
+    assert f'<blockquote class="quote">{quote}</blockquote>' in card
+    assert '<a href="../index.html#ev-us-role">See it on the timeline</a>' in html
+    assert "data-pagefind-body" in html and 'data-pagefind-meta="title"' in html
+
+
+def test_event_pages_carry_no_timeline_chrome(site):
+    html = site[urls.event_page("meet")]
+    assert "filter.js" not in html and "timeline-filters" not in html
+    assert 'rel="alternate"' not in html and "<svg" not in html
+    assert "Download the data" not in html and 'href="../data/events.json"' in html
+    assert "Download the data" in site["index.html"]
 
 
 def test_newest_first_page_is_the_same_reversed(site):
@@ -429,8 +458,9 @@ def test_actor_page_shows_roles_events_and_companions(site):
     html = site["actors/lavrov.html"]
     assert "<h1>Sergei Lavrov</h1>" in html and "Russia&#39;s foreign minister." in html
     assert "Foreign Minister of Russia" in html and "since 2004" in html
-    events = re.findall(r'href="../index.html#ev-([^"]+)"', html)
+    events = re.findall(r'href="../events/([^"]+).html"', html)
     assert events == ["ceasefire", "meet", "us-role"]
+    assert re.findall(r'<h3 id="y-(\d+)">', html) == ["2020"]  # grouped by year
     companions = html[html.index("Appears most with") :]
     found = re.findall(r'href="([a-z]+).html">[^<]+</a> <span class="count">(\d+)', companions)
     assert found == [("russia", "3"), ("turkey", "2"), ("cavusoglu", "1")]

@@ -187,7 +187,11 @@ def test_a_full_disk_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monk
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
 
+    def no_link(*args, **kwargs) -> None:  # unchanged files are linked: no room for that either
+        raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(writer, "_write_file", full)
+    monkeypatch.setattr(os, "link", no_link)
     assert cli.main(args) == 1
     assert capsys.readouterr().err.strip() == (
         f"{out}: error: cannot write the site (No space left on device); "

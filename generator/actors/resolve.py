@@ -16,11 +16,11 @@ learns and the next one gets a new frozen context with it:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from generator.actors.acronyms import find_acronyms
-from generator.actors.knowledge import corpus_context
+from generator.actors.knowledge import Context, corpus_context
 from generator.actors.linking import Resolver
 from generator.actors.mentions import SentenceReader
 from generator.actors.names import Lexicon, Token, lexicon, tokenize
@@ -29,21 +29,33 @@ from generator.actors.orgresolve import corpus_redirects, discovered_keys
 from generator.actors.people import merge_people
 from generator.actors.records import ActorResult
 from generator.actors.registry import RegistryEntry, load_registry
-from generator.actors.units import cued_org_keys, known_orgs, units_of
+from generator.actors.units import Unit, cued_org_keys, known_orgs, units_of
 from generator.model import Article
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
 
+Doc = tuple[Article, list[list[Token]]]
+# (docs, ctx, depends) -> units per article id; `depends` names all that `units_of` reads
+# beyond the sentence (the registry, the acronyms learned), for a cache key
+Cut = Callable[[Sequence[Doc], Context, str], Mapping[str, list[list[Unit]]]]
 
-def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] = ()) -> ActorResult:
-    """The actors the articles' content sentences name, and where they name them."""
-    docs = [(a, _content_tokens(a)) for a in articles]
+
+def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] = (),
+                tokens: Mapping[str, list[list[Token]]] | None = None,
+                cut: Cut | None = None) -> ActorResult:
+    """The actors the articles' content sentences name, and where they name them.
+
+    `tokens` (by article id) are `content_tokens` already made, `cut` cuts the sentences
+    into units in place of `cut_units` (generator/incremental caches both)."""
+    tokens = tokens or {}
+    docs = [(a, tokens[a.id] if a.id in tokens else content_tokens(a)) for a in articles]
     common = frozenset(t.fold for _, sents in docs for s in sents for t in s
                        if t.kind == "word" and t.text[0].islower())
     ctx = corpus_context(registry, common)
     acronyms = find_acronyms(docs, ctx)
     ctx = ctx.with_names(acronyms.names).with_discovered(acronyms.discovered)
-    units = {a.id: [units_of(s, ctx) for s in sents] for a, sents in docs}
+    depends = repr((tuple(registry), acronyms.names, sorted(acronyms.discovered)))
+    units = dict(cut(docs, ctx, depends)) if cut else cut_units(docs, ctx)
     shown = learn_org_names((u for sents in units.values() for u in sents), ctx)
     cued = cued_org_keys((u for sents in units.values() for u in sents), common)
     ctx = replace(ctx, cued_orgs=shown | cued)
@@ -56,7 +68,12 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     return resolver.run([a for a, _ in docs], hits, acronyms.diagnostics)
 
 
-def _content_tokens(article: Article) -> list[list[Token]]:
+def cut_units(docs: Sequence[Doc], ctx: Context) -> dict[str, list[list[Unit]]]:
+    """Each article's content sentences cut into units."""
+    return {a.id: [units_of(s, ctx) for s in sents] for a, sents in docs}
+
+
+def content_tokens(article: Article) -> list[list[Token]]:
     """Tokens of each content sentence (never furniture, the title or a credit line)."""
     kinds = {p.index: p.kind for p in article.paragraphs}
     sents = [tokenize(article.text[s.start:s.end], s.start) for s in article.sentences

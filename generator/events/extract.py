@@ -46,8 +46,12 @@ def extract_events(
     mentions: Mapping[str, Sequence[Mention]],
     places: Mapping[str, Sequence[Place]],
     actors: Sequence[Actor] = (),
+    timexes: Mapping[str, Sequence[dates.Timex]] | None = None,
 ) -> tuple[Event, ...]:
-    """Every dated happening the articles report, one event per happening, in date order."""
+    """Every dated happening the articles report, one event per happening, in date order.
+
+    `timexes` (by article id) are `article_timexes` already found (generator/incremental)."""
+    timexes = timexes or {}
     cands: list[Candidate] = []
     kinds = {a.id: a.kind for a in actors}
     names = coref.known_actors(actors)
@@ -55,7 +59,7 @@ def extract_events(
         # pronoun and description subjects ("he", "the company") count as their entity's mentions
         where = places.get(article.id, ())
         found = coref.with_antecedents(article, mentions.get(article.id, ()), kinds, names, where)
-        cands.extend(_article_candidates(article, found, where, kinds))
+        cands.extend(_article_candidates(article, found, where, kinds, timexes.get(article.id)))
     groups = merging.merge_groups(cands, kinds)
     by_id = {a.id: a for a in actors}
     events = [_event(group, by_id) for group in groups]
@@ -81,11 +85,11 @@ def article_timexes(article: Article) -> list[dates.Timex]:
 
 def _article_candidates(
     article: Article, mentions: Sequence[Mention], places: Sequence[Place],
-    kinds: Mapping[str, str] | None = None,
+    kinds: Mapping[str, str] | None = None, timexes: Sequence[dates.Timex] | None = None,
 ) -> list[Candidate]:
     kinds = kinds or {}
     by_sentence: dict[int, list[dates.Timex]] = defaultdict(list)
-    for t in article_timexes(article):
+    for t in article_timexes(article) if timexes is None else timexes:
         idx = article.sentence_at(t.start)
         if idx is not None:
             by_sentence[idx].append(t)

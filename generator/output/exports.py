@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -31,22 +31,25 @@ def _json_bytes(data: object) -> bytes:
 # ---------------------------------------------------------------- CSV
 
 
-def events_csv(timeline: Timeline, config: SiteConfig) -> bytes:
+def events_csv(timeline: Timeline, config: SiteConfig,
+               order: Sequence[Event] | None = None) -> bytes:
     """One row per event; lists joined with "; ", ids beside names for joining tables.
 
-    `permalink` is absolute with a site URL, else the path within the site."""
+    `permalink` is absolute with a site URL, else the path within the site. `order` is
+    `chronological(timeline.events)`, when the caller has it already."""
     names = {a.id: a.name for a in timeline.actors}
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for e in chronological(timeline.events):
+    for e in chronological(timeline.events) if order is None else order:
         actor_ids = list(dict.fromkeys(e.actors))
+        path = urls.event_path(e.id)
         writer.writerow([
             e.id, e.date.iso(), e.date.precision, e.date.first_day().isoformat(),
             e.date.last_day().isoformat(), e.status, csv_text(e.title),
             csv_text("; ".join(names.get(i, i) for i in actor_ids)), "; ".join(actor_ids),
             csv_text("; ".join(e.places)), "; ".join(dict.fromkeys(s.article for s in e.sources)),
-            config.absolute(urls.event_path(e.id)) or urls.event_path(e.id),
+            config.absolute(path) or path,
         ])
     return out.getvalue().encode("utf-8")
 
@@ -75,29 +78,68 @@ def timelinejs_date(date: PartialDate, end: bool = False) -> dict[str, int]:
     return {key: value for key, value in found.items() if value is not None}
 
 
-def timelinejs(timeline: Timeline, config: SiteConfig) -> bytes:
+def timelinejs(timeline: Timeline, config: SiteConfig,
+               order: Sequence[Event] | None = None) -> bytes:
     """TimelineJS3's JSON: a title slide and one slide per event, links inside the text.
 
     Links are absolute with a site URL, rooted at the base path when only that is known,
     else relative to the site root (right for a page embedding it beside `index.html`).
-    Headlines are short (TimelineJS sets them large); the sources' sentences are the text."""
+    Headlines are short (TimelineJS sets them large); the sources' sentences are the text.
+    `order` is `chronological(timeline.events)`, when the caller has it already."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     title_text = {"headline": html.escape(config.title)}
     if config.description:
         title_text["text"] = html.escape(config.description)
-    slides = [_slide(e, names, articles, config) for e in chronological(timeline.events)]
+    link = _SiteLinker(config)
+    events = chronological(timeline.events) if order is None else order
+    slides = [_slide(e, names, articles, link) for e in events]
     return _json_bytes({"title": {"text": title_text}, "events": slides})
 
 
+class _SiteLinker:
+    """TimelineJS links: absolute with a site URL, else rooted at a known base path, else
+    the path itself. Each actor's and article's link is made (and escaped) once."""
+
+    def __init__(self, config: SiteConfig):
+        self.config = config
+        self._actors: dict[str, str] = {}
+        self._articles: dict[str, str] = {}
+        self._anchors: dict[str, str] = {}
+
+    def __call__(self, path: str) -> str:
+        config = self.config
+        return config.absolute(path) or (config.rooted(path) if config.base_known else path)
+
+    def actor(self, actor_id: str, name: str) -> str:
+        """The name linked to the actor's page."""
+        found = self._actors.get(actor_id)
+        if found is None:
+            found = self._actors[actor_id] = _a(self(urls.actor_path(actor_id)), name)
+        return found
+
+    def sentence(self, article: Article, index: int) -> str:
+        """The link to a sentence, escaped for an attribute."""
+        page = self._articles.get(article.id)
+        if page is None:
+            page = self._articles[article.id] = html.escape(self(urls.article_path(article.id)))
+        anchor = urls.sentence_anchor(index)
+        fragment = self._anchors.get(anchor)
+        if fragment is None:  # `#anchor` as `__call__` would end a link with it
+            whole = self(urls.INDEX + "#" + anchor).removeprefix(self(urls.INDEX))
+            fragment = self._anchors[anchor] = html.escape(whole)
+        return page + fragment
+
+
 def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
-           config: SiteConfig) -> dict:
+           link: _SiteLinker) -> dict:
+    short = short_headline(event.title)
     slide = {
         "unique_id": urls.event_anchor(event.id),
         "start_date": timelinejs_date(event.date),
         "display_date": event.date.human(),
-        "text": {"headline": html.escape(short_headline(event.title)),
-                 "text": _slide_text(event, names, articles, config)},
+        "text": {"headline": html.escape(short),
+                 "text": _slide_text(event, short, names, articles, link)},
         "group": "Planned" if event.status == "planned" else "Reported",
     }
     if event.date.precision == "week":
@@ -105,26 +147,24 @@ def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Articl
     return slide
 
 
-def _slide_text(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
-                config: SiteConfig) -> str:
+def _slide_text(event: Event, short: str, names: Mapping[str, str],
+                articles: Mapping[str, Article], link: _SiteLinker) -> str:
     """The slide's HTML: who (linked), the first sources with their words, the permalink."""
-    def link(path: str) -> str:
-        return config.absolute(path) or (config.rooted(path) if config.base_known else path)
-
     parts = []
-    if short_headline(event.title) != event.title:
+    if short != event.title:
         parts.append(f"<p>{html.escape(event.title)}</p>")
     who = [(names.get(i), i) for i in dict.fromkeys(event.actors)]
     if who:
         parts.append("<p>" + ", ".join(
-            _a(link(urls.actor_path(i)), name) if name else html.escape(i) for name, i in who
+            link.actor(i, name) if name else html.escape(i) for name, i in who
         ) + "</p>")
     known = [s for s in event.sources if s.article in articles]
     for s in known[:feeds.SOURCES_SHOWN]:
         article = articles[s.article]
         label = f"{article.outlet}: {article.title}" if article.outlet else article.title
         quote = f" “{html.escape(s.quote)}”" if s.quote else ""
-        parts.append(f"<p>{_a(link(urls.sentence_path(article.id, s.sentence)), label)}{quote}</p>")
+        parts.append(f'<p><a href="{link.sentence(article, s.sentence)}">'
+                     f"{html.escape(label)}</a>{quote}</p>")
     if len(known) > feeds.SOURCES_SHOWN:
         parts.append(f"<p>{html.escape(feeds.more_sources(len(known) - feeds.SOURCES_SHOWN))}</p>")
     parts.append(f"<p>{_a(link(urls.event_path(event.id)), 'On the timeline')}</p>")
@@ -174,15 +214,16 @@ def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
                  epoch: int | None = None) -> dict[str, bytes]:
     """Feeds, data exports and publishing extras for a rendered site of `pages`."""
     updated = feeds.feed_updated(timeline, epoch)
-    files = feeds.atom_feeds(timeline, config, updated)
-    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated)
-    files[urls.DATA_CSV] = events_csv(timeline, config)
-    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated)
-    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config)
+    newest = feeds.newest_first(timeline)  # the feeds' order, sorted once for all of them
+    order = chronological(timeline.events)  # the data files' order, likewise
+    files = feeds.atom_feeds(timeline, config, updated, newest)
+    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated, newest)
+    files[urls.DATA_CSV] = events_csv(timeline, config, order)
+    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated, order)
+    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config, order)
     files[urls.DATA_SCHEMA] = SCHEMA_FILE.read_bytes()
     files[urls.NOJEKYLL] = b""
     if config.url:
         files[urls.SITEMAP] = sitemap(pages, config)
         files[urls.ROBOTS] = robots(config)
     return files
-

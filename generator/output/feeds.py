@@ -13,7 +13,7 @@ import html
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.config import SiteConfig
@@ -28,10 +28,16 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Characters XML 1.0 cannot carry at all; an article may still contain them.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH_DAY = EPOCH.date()
 # Readers fetch a whole feed every time: keep it to the newest entries, each to its first
 # few sources (the complete data is in data/events.json, .csv and .ics).
 FEED_LIMIT = 100
 SOURCES_SHOWN = 5
+# An actor's feed is for following the news about them: its newest entries only, each
+# short (title, dates, links; no quotes; the first few actors and places), so that
+# hundreds of actors cost little to write and to fetch.
+ACTOR_FEED_LIMIT = 50
+NAMES_SHOWN = 10
 
 
 def more_sources(hidden: int) -> str:
@@ -117,6 +123,31 @@ class Facts:
         return "".join(out)
 
 
+    def brief_html(self) -> str:
+        """A short HTML fragment: the first few actors (linked) and places, links to the
+        first sources without their words, and the link to the timeline."""
+        out = []
+        if self.actors:
+            who = [_a(link, name) for _, name, link in self.actors[:NAMES_SHOWN]]
+            out.append(f"<p>Who: {_more(who, len(self.actors))}</p>")
+        if self.event.places:
+            where = [_esc(place) for place in self.event.places[:NAMES_SHOWN]]
+            out.append(f"<p>Where: {_more(where, len(self.event.places))}</p>")
+        if self.sources:
+            out.append("<ul>" + "".join(f"<li>{_a(link, label)}</li>"
+                                        for label, link, _ in self.sources) + "</ul>")
+        if self.hidden:
+            out.append(f"<p>{_esc(more_sources(self.hidden))}</p>")
+        out.append(f"<p>{_a(self.url, 'On the timeline')}</p>")
+        return "".join(out)
+
+
+def _more(shown: list[str], total: int) -> str:
+    """Names joined with commas, and how many more there are."""
+    hidden = total - len(shown)
+    return ", ".join(shown) + (f" and {hidden} more" if hidden else "")
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -126,22 +157,37 @@ def _a(href: str | None, text: str) -> str:
 
 
 class Linker:
-    """Links from one output file: absolute with a site URL, else relative to the file."""
+    """Links from one output file: absolute with a site URL, else relative to the file.
+
+    The link to each page is made once; a fragment (`#s-3`) is added to it, as
+    `urls.relative` and `SiteConfig.absolute` would."""
 
     def __init__(self, config: SiteConfig, from_path: str):
         self.config, self.from_path = config, from_path
+        self._pages: dict[str, str] = {}
 
     def __call__(self, path: str) -> str:
-        return self.config.absolute(path) or urls.relative(self.from_path, path)
+        page, sign, fragment = path.partition("#")
+        page += sign
+        prefix = self._pages.get(page)
+        if prefix is None:
+            prefix = self.config.absolute(page) or urls.relative(self.from_path, page)
+            self._pages[page] = prefix
+        if fragment and self.config.url:
+            fragment = self.config.absolute(fragment).removeprefix(self.config.url)
+        return prefix + fragment
 
 
-def collect_facts(timeline: Timeline, link: Linker) -> list[Facts]:
-    """Facts of every event, the most recently reported first, then the latest event."""
-    actors = {a.id: a for a in timeline.actors}
-    articles = {a.id: a for a in timeline.articles}
-    facts = [event_facts(e, actors, articles, link) for e in timeline.events]
-    return sorted(facts, reverse=True, key=lambda f: (
-        f.updated or EPOCH, f.event.date.sort_key(), f.event.id))
+def newest_first(timeline: Timeline) -> list[Event]:
+    """The events in feed order: the most recently reported first (by the publication day
+    of its newest source), then the latest event, then by id."""
+    days = {a.id: a.date for a in timeline.articles}
+
+    def key(event: Event) -> tuple:
+        known = [d for d in (days.get(s.article) for s in event.sources) if d is not None]
+        return (max(known) if known else _EPOCH_DAY, event.date.sort_key(), event.id)
+
+    return sorted(timeline.events, key=key, reverse=True)
 
 
 def event_facts(event: Event, actors: Mapping[str, Actor], articles: Mapping[str, Article],
@@ -179,7 +225,14 @@ class FeedInfo:
 
 def atom(info: FeedInfo, facts: Iterable[Facts], config: SiteConfig,
          updated: dt.datetime) -> bytes:
-    """An Atom 1.0 document (RFC 4287)."""
+    """An Atom 1.0 document (RFC 4287) of the first `FEED_LIMIT` facts."""
+    entries = [_xml(_atom_entry(fact, updated)) for fact in list(facts)[:FEED_LIMIT]]
+    return _atom_document(info, entries, config, updated)
+
+
+def _atom_document(info: FeedInfo, entries: Iterable[str], config: SiteConfig,
+                   updated: dt.datetime) -> bytes:
+    """The feed with its entries, each already serialised by `_xml`."""
     link = Linker(config, info.path)
     root = ET.Element("feed", {"xmlns": ATOM_NS, _XML_LANG: config.language})
     _sub(root, "id", config.absolute(info.path) or _feed_urn(config, info.path))
@@ -191,14 +244,21 @@ def atom(info: FeedInfo, facts: Iterable[Facts], config: SiteConfig,
     ET.SubElement(root, "link", rel="alternate", type="text/html", href=link(info.page))
     _sub(ET.SubElement(root, "author"), "name", config.title)
     _sub(root, "generator", GENERATOR)
-    for fact in list(facts)[:FEED_LIMIT]:
-        root.append(_atom_entry(fact, updated))
     ET.indent(root)
-    body = ET.tostring(root, encoding="unicode")
+    head = ET.tostring(root, encoding="unicode").removesuffix("\n</feed>")
+    body = "".join([head, *("\n  " + entry for entry in entries), "\n</feed>"])
     return f'<?xml version="1.0" encoding="utf-8"?>\n{body}\n'.encode()
 
 
-def _atom_entry(fact: Facts, fallback: dt.datetime) -> ET.Element:
+def _xml(entry: ET.Element) -> str:
+    """An entry as it reads inside the indented feed (what `ET.indent` of the feed gives)."""
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="unicode")
+
+
+def _atom_entry(fact: Facts, fallback: dt.datetime, brief: bool = False) -> ET.Element:
+    """An entry; a `brief` one (in an actor's feed) has the first actors as categories,
+    no summary, and links without the sources' words as content."""
     entry = ET.Element("entry")
     _sub(entry, "id", entry_id(fact.event.id))
     _sub(entry, "title", fact.heading)
@@ -206,11 +266,38 @@ def _atom_entry(fact: Facts, fallback: dt.datetime) -> ET.Element:
     if fact.published:
         _sub(entry, "published", rfc3339(fact.published))
     ET.SubElement(entry, "link", rel="alternate", type="text/html", href=fact.url)
-    for actor_id, name, _ in fact.actors:
-        ET.SubElement(entry, "category", term=xml_text(actor_id), label=xml_text(name))
-    _sub(entry, "summary", fact.text())
-    _sub(entry, "content", fact.html(), type="html")
+    for actor_id, name, _ in fact.actors[:NAMES_SHOWN] if brief else fact.actors:
+        entry.append(_category(actor_id, name))
+    if not brief:
+        _sub(entry, "summary", fact.text())
+    _sub(entry, "content", fact.brief_html() if brief else fact.html(), type="html")
     return entry
+
+
+def _category(actor_id: str, name: str) -> ET.Element:
+    return ET.Element("category", term=xml_text(actor_id), label=xml_text(name))
+
+
+@dataclass(frozen=True)
+class _Brief:
+    """An actor-feed entry, serialised once for every feed it is in. An actor beyond the
+    first NAMES_SHOWN still gets its own category, put in before the content."""
+
+    shown: frozenset[str]  # the actors with a category
+    head: str  # up to the content element
+    tail: str  # from the content element
+
+    @classmethod
+    def of(cls, fact: Facts, fallback: dt.datetime) -> _Brief:
+        text = _xml(_atom_entry(fact, fallback, brief=True))
+        cut = text.rindex("<content ")
+        return cls(frozenset(i for i, _, _ in fact.actors[:NAMES_SHOWN]), text[:cut], text[cut:])
+
+    def xml(self, actor: Actor) -> str:
+        if actor.id in self.shown:
+            return self.head + self.tail
+        category = ET.tostring(_category(actor.id, actor.name), encoding="unicode")
+        return f"{self.head}{category}\n    {self.tail}"
 
 
 def _sub(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -224,31 +311,55 @@ def _feed_urn(config: SiteConfig, path: str) -> str:
     return uuid.uuid5(uuid.NAMESPACE_URL, f"{GENERATOR}:feed:{config.title}:{path}").urn
 
 
-def atom_feeds(timeline: Timeline, config: SiteConfig, updated: dt.datetime) -> dict[str, bytes]:
-    """`feed.xml` for the whole timeline and `actors/<id>.xml` for each actor."""
+def atom_feeds(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
+               order: Sequence[Event] | None = None) -> dict[str, bytes]:
+    """`feed.xml` for the whole timeline and `actors/<id>.xml` for each actor.
+
+    `order` is `newest_first(timeline)`, when the caller has it already."""
+    order = newest_first(timeline) if order is None else order
+    actors = {a.id: a for a in timeline.actors}
+    articles = {a.id: a for a in timeline.articles}
     whole = FeedInfo(config.title, urls.FEED_ATOM, urls.INDEX, config.description)
-    files = {whole.path: atom(whole, collect_facts(timeline, Linker(config, whole.path)),
-                             config, updated)}
+    link = Linker(config, whole.path)
+    files = {whole.path: atom(whole, [event_facts(e, actors, articles, link)
+                                      for e in order[:FEED_LIMIT]], config, updated)}
     if not timeline.actors:
         return files
-    # Every actor feed lives in one folder, so one set of links serves them all.
+    # Each actor's newest events, in one walk over all of them.
+    newest: dict[str, list[Event]] = {actor_id: [] for actor_id in actors}
+    for event in order:
+        for actor_id in dict.fromkeys(event.actors):
+            chosen = newest.get(actor_id)
+            if chosen is not None and len(chosen) < ACTOR_FEED_LIMIT:
+                chosen.append(event)
+    # Every actor feed lives in one folder, so an entry reads the same in each of them:
+    # make it once.
     folder_link = Linker(config, urls.actor_feed_path(timeline.actors[0].id))
-    by_actor: dict[str, list[Facts]] = {}
-    for fact in collect_facts(timeline, folder_link):
-        for actor_id, _, _ in fact.actors:
-            by_actor.setdefault(actor_id, []).append(fact)
+    briefs: dict[str, _Brief] = {}
     for actor in sorted(timeline.actors, key=lambda a: a.id):
         info = FeedInfo(f"{actor.name} · {config.title}", urls.actor_feed_path(actor.id),
                         urls.actor_path(actor.id), actor.description or "")
-        files[info.path] = atom(info, by_actor.get(actor.id, []), config, updated)
+        entries = []
+        for event in newest[actor.id]:
+            brief = briefs.get(event.id)
+            if brief is None:
+                fact = event_facts(event, actors, articles, folder_link)
+                brief = briefs[event.id] = _Brief.of(fact, updated)
+            entries.append(brief.xml(actor))
+        files[info.path] = _atom_document(info, entries, config, updated)
     return files
 
 
 # ---------------------------------------------------------------- JSON Feed
 
 
-def json_feed(timeline: Timeline, config: SiteConfig, updated: dt.datetime) -> bytes:
-    """A JSON Feed 1.1 document of every event (`_timeline` holds the date as we know it)."""
+def json_feed(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
+              order: Sequence[Event] | None = None) -> bytes:
+    """A JSON Feed 1.1 document of the newest events (`_timeline` holds the date as we know
+    it); `order` is `newest_first(timeline)`, when the caller has it already."""
+    order = newest_first(timeline) if order is None else order
+    actors = {a.id: a for a in timeline.actors}
+    articles = {a.id: a for a in timeline.articles}
     link = Linker(config, urls.FEED_JSON)
     feed: dict = {
         "version": JSON_FEED_VERSION,
@@ -258,7 +369,8 @@ def json_feed(timeline: Timeline, config: SiteConfig, updated: dt.datetime) -> b
         "description": config.description,
         "language": config.language,
         "authors": [{"name": config.title}],
-        "items": [_json_item(f, updated) for f in collect_facts(timeline, link)[:FEED_LIMIT]],
+        "items": [_json_item(event_facts(e, actors, articles, link), updated)
+                  for e in order[:FEED_LIMIT]],
     }
     if not feed["description"]:
         del feed["description"]

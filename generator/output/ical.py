@@ -8,7 +8,8 @@ folded at 75 octets without splitting a character, and every line ends in CRLF.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.config import SiteConfig
@@ -20,30 +21,44 @@ PRODID = "-//timeline-generator//Timeline//EN"
 _LIMIT = 75
 
 
+# Control characters a TEXT value cannot carry (tab and newline can, newline escaped).
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_ESCAPES = (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n"))
+
+
 def escape(text: str) -> str:
     """A TEXT value: backslash, semicolon, comma and newlines escaped, controls dropped."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = "".join(c for c in text if c == "\n" or c == "\t" or ord(c) >= 0x20 and c != "\x7f")
-    for plain, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
-        text = text.replace(plain, escaped)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", text)
+    for plain, escaped in _ESCAPES:
+        if plain in text:
+            text = text.replace(plain, escaped)
     return text
 
 
 def fold(line: str) -> str:
     """One content line folded into pieces of at most 75 octets, joined by CRLF + space."""
-    if len(line) * 4 <= _LIMIT or len(line.encode("utf-8")) <= _LIMIT:
+    if len(line) * 4 <= _LIMIT:
         return line
-    pieces, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        limit = _LIMIT if not pieces else _LIMIT - 1  # continuation lines start with a space
-        if size + width > limit:
-            pieces.append(current)
-            current, size = "", 0
-        current += char
-        size += width
-    pieces.append(current)
-    return "\r\n ".join(pieces)
+    return _fold(line.encode("utf-8")).decode("utf-8")
+
+
+def _fold(raw: bytes) -> bytes:
+    """`fold` on the encoded line: cut every 75 octets (74 after the first piece, which
+    the leading space fills up), moved back to the start of a character if it falls inside
+    one (a UTF-8 continuation byte is 10xxxxxx)."""
+    if len(raw) <= _LIMIT:
+        return raw
+    pieces, start, limit = [], 0, _LIMIT
+    while len(raw) - start > limit:
+        end = start + limit
+        while raw[end] & 0xC0 == 0x80:
+            end -= 1
+        pieces.append(raw[start:end])
+        start, limit = end, _LIMIT - 1
+    pieces.append(raw[start:])
+    return b"\r\n ".join(pieces)
 
 
 def date_value(day: dt.date) -> str:
@@ -52,28 +67,32 @@ def date_value(day: dt.date) -> str:
 
 def uid(event_id: str, config: SiteConfig) -> str:
     """Stable across builds: the event id at the site's host (or at the generator's name)."""
+    return f"{urls.safe_name(event_id)}@{_uid_host(config)}"
+
+
+def _uid_host(config: SiteConfig) -> str:
     host = urlsplit(config.url).hostname if config.url else None
-    return f"{urls.safe_name(event_id)}@{host or 'timeline-generator'}"
+    return host or "timeline-generator"
 
 
 def vevent(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
-           config: SiteConfig, stamp: dt.datetime) -> list[str]:
-    """The content lines of one event (unfolded)."""
+           config: SiteConfig, stamp: dt.datetime, host: str | None = None) -> list[str]:
+    """The content lines of one event (unfolded); `host` is `_uid_host(config)`, if known."""
     planned = event.status == "planned"
+    who = [names.get(i, i) for i in dict.fromkeys(event.actors)]
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{escape(uid(event.id, config))}",
-        f"DTSTAMP:{stamp.astimezone(dt.UTC).strftime('%Y%m%dT%H%M%SZ')}",
+        f"UID:{escape(urls.safe_name(event.id) + '@' + (host or _uid_host(config)))}",
+        f"DTSTAMP:{_stamp(stamp)}",
         f"DTSTART;VALUE=DATE:{date_value(event.date.first_day())}",
         f"DTEND;VALUE=DATE:{date_value(event.date.last_day() + dt.timedelta(days=1))}",
         f"SUMMARY:{escape(('Planned: ' if planned else '') + event.title)}",
-        f"DESCRIPTION:{escape(_description(event, names, articles))}",
+        f"DESCRIPTION:{escape(_description(event, who, articles))}",
         f"STATUS:{'TENTATIVE' if planned else 'CONFIRMED'}",
         "TRANSP:TRANSPARENT",
     ]
     if event.places:
         lines.append(f"LOCATION:{escape(', '.join(event.places))}")
-    who = [names.get(i, i) for i in dict.fromkeys(event.actors)]
     if who:
         lines.append("CATEGORIES:" + ",".join(escape(name) for name in who))
     url = config.absolute(urls.event_path(event.id))
@@ -83,9 +102,12 @@ def vevent(event: Event, names: Mapping[str, str], articles: Mapping[str, Articl
     return lines
 
 
-def _description(event: Event, names: Mapping[str, str], articles: Mapping[str, Article]) -> str:
+def _stamp(stamp: dt.datetime) -> str:
+    return stamp.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _description(event: Event, who: list[str], articles: Mapping[str, Article]) -> str:
     parts = [f"When: {event.date.human()} ({event.date.precision})"]
-    who = [names.get(i, i) for i in dict.fromkeys(event.actors)]
     if who:
         parts.append("Who: " + ", ".join(who))
     known = [s for s in event.sources if s.article in articles]
@@ -98,10 +120,13 @@ def _description(event: Event, names: Mapping[str, str], articles: Mapping[str, 
     return "\n".join(parts)
 
 
-def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime) -> bytes:
-    """The whole `events.ics`, events in chronological order."""
+def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
+             order: Sequence[Event] | None = None) -> bytes:
+    """The whole `events.ics`, events in chronological order (`order`, when the caller
+    has already sorted them)."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
+    host = _uid_host(config)
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -112,11 +137,12 @@ def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime) -> byte
     ]
     if config.description:
         lines.append(f"X-WR-CALDESC:{escape(config.description)}")
-    for event in chronological(timeline.events):
-        lines += vevent(event, names, articles, config, stamp)
+    for event in chronological(timeline.events) if order is None else order:
+        lines += vevent(event, names, articles, config, stamp, host)
     lines.append("END:VCALENDAR")
     return _join(lines)
 
 
 def _join(lines: Iterable[str]) -> bytes:
-    return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
+    """The folded lines, each ending in CRLF, as one UTF-8 file."""
+    return b"".join([_fold(line.encode("utf-8")) + b"\r\n" for line in lines])

@@ -8,8 +8,11 @@
   naming the output and the build's pid; only folders with a marker whose build is gone
   are ever cleaned up, whatever their name.
 - **Manifest.** Every site holds `MANIFEST`: the files the build wrote, the folders it
-  owns whole (Pagefind's index) and the user's own files it kept. Sorted, no times, so
+  owns whole (Pagefind's index) and the user's own files it kept; with a search index,
+  the digest of the HTML it was made from (`search`, see search.py). Sorted, no times, so
   identical builds give identical manifests.
+- **Search stamp.** `SEARCH_STAMP` is left in a temporary folder by the indexer (the
+  digest of the HTML it indexed); the writer moves it into the manifest.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ except ImportError:  # Windows
 LOCK_SUFFIX = ".timeline-lock"
 MARKER = ".timeline-temp"
 MANIFEST = ".timeline-manifest"
+SEARCH_STAMP = ".timeline-search"
+SEARCH_FOLDER = "pagefind"
 WAIT_ENV = "TIMELINE_LOCK_WAIT"
 DEFAULT_WAIT_SECONDS = 300.0
 POLL_SECONDS = 0.1
@@ -134,6 +139,18 @@ def mark(folder: Path, output: Path, role: str) -> None:
     (folder / MARKER).write_text(json.dumps(record, sort_keys=True) + "\n", encoding="utf-8")
 
 
+def output_of(folder: Path) -> Path | None:
+    """The output a temporary folder of this build is for (its marker says), else None."""
+    try:
+        record = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        name, role, pid = str(record["output"]), record["role"], record["pid"]
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+    if role != "new" or pid != os.getpid() or name in ("", ".", "..") or "/" in name:
+        return None
+    return Path(folder).parent / name
+
+
 def abandoned(folder: Path, output: Path) -> str | None:
     """The role of `folder` if it is a temporary folder of `output` whose build is gone."""
     try:
@@ -148,11 +165,13 @@ def abandoned(folder: Path, output: Path) -> str | None:
 
 @dataclass(frozen=True)
 class Manifest:
-    """What the last build put in the output: written files, owned folders, kept files."""
+    """What the last build put in the output: written files, owned folders, kept files,
+    and the digest of the HTML its search index was made from ("" if none)."""
 
     written: frozenset[str] = frozenset()
     folders: frozenset[str] = frozenset()
     kept: frozenset[str] = frozenset()
+    search: str = ""
 
     def owns(self, path: str) -> bool:
         """Whether the build wrote `path` (a site path) last time."""
@@ -161,6 +180,8 @@ class Manifest:
     def to_bytes(self) -> bytes:
         record = {"format": 1, "written": sorted(self.written),
                   "folders": sorted(self.folders), "kept": sorted(self.kept)}
+        if self.search:
+            record["search"] = self.search
         return (json.dumps(record, indent=1, sort_keys=True) + "\n").encode("ascii")
 
 
@@ -169,9 +190,10 @@ def read_manifest(output: Path) -> Manifest | None:
     try:
         record = json.loads((output / MANIFEST).read_bytes())
         lists = [frozenset(str(p) for p in record[key]) for key in ("written", "folders", "kept")]
-    except (OSError, ValueError, TypeError, KeyError):
+        search = record.get("search", "")
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None
-    return Manifest(*lists)
+    return Manifest(*lists, search=search if isinstance(search, str) else "")
 
 
 def site_files(output: Path) -> list[str]:
@@ -182,7 +204,7 @@ def site_files(output: Path) -> list[str]:
         base = Path(folder).relative_to(output)
         for name in sorted(names) + [d for d in dirs if Path(folder, d).is_symlink()]:
             path = (base / name).as_posix()
-            if path not in (MANIFEST, MARKER):
+            if path not in (MANIFEST, MARKER, SEARCH_STAMP):
                 found.append(path)
     return sorted(found)
 

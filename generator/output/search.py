@@ -4,22 +4,41 @@ Pagefind reads the HTML (what `data-pagefind-body` marks, and the `data-pagefind
 values) and writes only `<site>/pagefind/`. The build runs it inside its temporary
 folder, before the new site replaces the old one, so a published site never has pages
 without their index.
+
+Pagefind is the slowest step of a build, so its index is reused when nothing it reads
+changed: the digest of every HTML file in the site (paths and bytes, in sorted order)
+and of the indexer itself (its version, options and configuration) is recorded in the
+site's manifest. When the temporary folder's digest equals the one the previous site
+recorded, and that site still has its `pagefind/` folder, the folder is hard-linked
+(or copied) into the new site instead of running Pagefind. The previous site is found
+through the temporary folder's marker (see outlock.py), so the build's hook stays
+`index_site(folder)`.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import importlib.metadata
 import importlib.util
 import os
+import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.output import outlock, writer
+
 BUNDLE = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[bin]==1.5.2'"
 TIMEOUT_SECONDS = 600
+OPTIONS = ("--quiet",)
+# Pagefind reads a configuration file from the folder it runs in, and PAGEFIND_* settings.
+CONFIG_FILES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
 
 
 @dataclass(frozen=True)
@@ -36,22 +55,140 @@ def available() -> bool:
     return importlib.util.find_spec("pagefind") is not None
 
 
-def index_site(folder: Path) -> SearchReport:
-    """Run Pagefind over the HTML in `folder`; it writes `folder/pagefind/`."""
+def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
+    """Index the HTML in `folder` into `folder/pagefind/`, reusing the previous site's index
+    when the HTML is the same. `previous` is the site being replaced; by default the output
+    a build's temporary folder is for."""
     if not available():
         return SearchReport(False, f"search skipped: Pagefind is not installed ({INSTALL_HINT}); "
                                    "the site works, its search page says search is unavailable")
+    folder = Path(folder)
     began = time.perf_counter()
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--quiet"]
+    output = outlock.output_of(folder)  # set when `folder` is a build's temporary folder
+    previous = previous if previous is not None else output
+    try:
+        digest = html_digest(folder)
+    except OSError:
+        digest = ""  # Pagefind will say what it cannot read
+    if digest and previous is not None and _reuse(previous, folder, digest):
+        _stamp(folder, digest, output is not None)
+        seconds = time.perf_counter() - began
+        return SearchReport(True, f"search index reused, no page changed ({seconds:.2f} s)",
+                            seconds)
+    command = [sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS]
     try:
         done = _run(command)
     except (OSError, subprocess.TimeoutExpired) as e:
         return SearchReport(False, f"search skipped: Pagefind did not run: {e}")
     seconds = time.perf_counter() - began
-    if done.returncode != 0 or not (Path(folder) / BUNDLE / "pagefind-ui.js").is_file():
+    if done.returncode != 0 or not (folder / BUNDLE / "pagefind-ui.js").is_file():
         detail = _last_line(done.stderr or done.stdout) or f"exit code {done.returncode}"
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
+    if previous is not None:
+        _relink(previous, folder)
+    _stamp(folder, digest, output is not None)
     return SearchReport(True, f"search index written in {seconds:.2f} s", seconds)
+
+
+def html_digest(folder: Path) -> str:
+    """A digest of what Pagefind reads in `folder`: every HTML file's path and bytes, in
+    sorted order, and the indexer's version and settings. "" if the folder holds a
+    symbolic link (Pagefind might read through it, so nothing can be promised)."""
+    paths = _html_files(folder)
+    if paths is None:
+        return ""
+    digest = hashlib.sha256(_indexer_id())
+    for path in paths:
+        data = (folder / path).read_bytes()
+        digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def _html_files(folder: Path) -> list[str] | None:
+    """The site paths of the HTML files in `folder`, sorted; None if it holds a link."""
+    found = []
+    for top, dirs, names in os.walk(folder):
+        base = Path(top).relative_to(folder)
+        if base == Path(".") and BUNDLE in dirs:
+            dirs.remove(BUNDLE)  # an index already there is not read
+        if any(os.path.islink(os.path.join(top, name)) for name in dirs + names):
+            return None
+        found += [(base / n).as_posix() for n in names if n.lower().endswith((".html", ".htm"))]
+    return sorted(found)
+
+
+def _indexer_id() -> bytes:
+    """The indexer's version, options and configuration, as bytes."""
+    parts = [" ".join(OPTIONS)]
+    for package in ("pagefind", "pagefind_bin", "pagefind_bin_extended"):
+        try:
+            parts.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{package} -")
+    parts += sorted(f"{k}={v}" for k, v in os.environ.items() if k.upper().startswith("PAGEFIND"))
+    for name in CONFIG_FILES:
+        with contextlib.suppress(OSError):
+            parts.append(f"{name} {hashlib.sha256(Path(name).read_bytes()).hexdigest()}")
+    return "\n".join(parts).encode("utf-8", "surrogateescape") + b"\n\n"
+
+
+def _reuse(previous: Path, folder: Path, digest: str) -> bool:
+    """Link the previous site's index into `folder` if it was made from the same HTML."""
+    manifest = outlock.read_manifest(previous)
+    old = previous / BUNDLE
+    if manifest is None or manifest.search != digest or BUNDLE not in manifest.folders \
+            or old.is_symlink() or not (old / "pagefind-ui.js").is_file():
+        return False
+    try:
+        _link_tree(old, folder / BUNDLE)
+    except OSError:
+        shutil.rmtree(folder / BUNDLE, ignore_errors=True)
+        return False
+    return True
+
+
+def _link_tree(source: Path, target: Path) -> None:
+    """Recreate the folder `source` at `target`, its files hard links (or copies) of the old.
+
+    Raises OSError on anything but plain folders and files."""
+    target.mkdir()
+    for top, dirs, names in os.walk(source):
+        base = Path(top).relative_to(source)
+        for name in sorted(dirs):
+            if os.path.islink(os.path.join(top, name)):
+                raise OSError(f"a link in the previous index: {base / name}")
+            (target / base / name).mkdir()
+        for name in sorted(names):
+            old, new = Path(top, name), target / base / name
+            if not stat.S_ISREG(os.lstat(old).st_mode):
+                raise OSError(f"not a plain file in the previous index: {base / name}")
+            if not writer.hard_link(old, new):
+                shutil.copy2(old, new, follow_symlinks=False)
+
+
+def _relink(previous: Path, folder: Path) -> None:
+    """In a new index, make each file the previous index holds with the same bytes a link
+    to it (Pagefind names its fragments by content, so most stay), for small deploy diffs."""
+    manifest = outlock.read_manifest(previous)
+    if manifest is None or BUNDLE not in manifest.folders or (previous / BUNDLE).is_symlink():
+        return
+    old_files = writer.regular_files(previous / BUNDLE)
+    for path in sorted(writer.regular_files(folder / BUNDLE) & old_files):
+        old, new = previous / BUNDLE / path, folder / BUNDLE / path
+        try:
+            same = writer.same_file(old, new.read_bytes())
+            temporary = new.with_name(f"{new.name}.timeline-link")
+            if same is not None and writer.hard_link(old, temporary):
+                os.replace(temporary, new)
+        except OSError:
+            continue  # the new file stays: a bigger diff, never a wrong index
+
+
+def _stamp(folder: Path, digest: str, staging: bool) -> None:
+    """Leave the digest for the writer's manifest (only in a build's temporary folder)."""
+    if staging and digest:
+        (folder / outlock.SEARCH_STAMP).write_text(digest + "\n", encoding="ascii")
 
 
 def _run(command: list[str]) -> subprocess.CompletedProcess[str]:

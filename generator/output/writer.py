@@ -8,9 +8,15 @@ up: the next build removes its temporary folder, and puts the previous output ba
 the kill came between the two renames. Builds into one output take turns (a lock), and
 only folders carrying our marker are ever cleaned up (see outlock.py).
 
+A file whose bytes did not change since the last build is not rewritten: the temporary
+folder gets a hard link to the old file (a copy keeping its modification time where
+links fail), so a rebuild changes only what changed and deploy tools see a small diff.
+Nothing ever writes into a file in place (files are created new, `open(..., "xb")`), so
+sharing an inode with the previous site cannot change it.
+
 The site keeps a manifest of what the build wrote. Files in the output that no build
-wrote (a `CNAME`, the user's notes) are copied into the new site and reported, never
-deleted. An output that is a symbolic link is written through the link.
+wrote (a `CNAME`, the user's notes) are carried into the new site (linked, or copied)
+and reported, never deleted. An output that is a symbolic link is written through the link.
 
 Outputs whose replacement would destroy something else are refused: the file-system
 root, the home folder, the current or project folder, the articles folder, any folder
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -34,6 +41,8 @@ from generator.site import urls
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 # Tests only: seconds to sleep after each file, so a build can be killed mid-write.
 WRITE_DELAY_ENV = "TIMELINE_TEST_WRITE_DELAY"
+# Opening an old file to compare it: never through a link, never waiting on a pipe.
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -105,24 +114,94 @@ def _check_kept(kept: list[str], new: list[str], checked: Mapping[str, PurePosix
 
 def _fill(staging: Path, files: Mapping[str, bytes], checked: Mapping[str, PurePosixPath],
           output: Path, kept: list[str], before_swap: Callable[[Path], None] | None) -> None:
-    """Write the files, the user's kept files, the indexer's and the manifest into `staging`."""
+    """Write the files, the user's kept files, the indexer's and the manifest into `staging`.
+
+    A file the previous site holds with the same bytes is linked, not written again.
+    """
     delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
-    for path, relative in checked.items():
-        _write_file(staging.joinpath(*relative.parts), files[path])
+    old = regular_files(output)
+    for path in checked:
+        _put(staging, path, files[path], output, old)
         if delay:
             time.sleep(delay)
-    for path in kept:
-        target = staging / path
+    for path in kept:  # the user's own: linked too, a link of theirs copied as a link
+        target, theirs = staging / path, output / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(output / path, target, follow_symlinks=False)
-    written, folders = set(checked), set()
+        if not (stat.S_ISREG(os.lstat(theirs).st_mode) and hard_link(theirs, target)):
+            shutil.copy2(theirs, target, follow_symlinks=False)
+    written, folders, search = set(checked), set(), ""
     if before_swap is not None:
         before = set(os.listdir(staging))
         before_swap(staging)
+        search = _take_stamp(staging)
         for name in sorted(set(os.listdir(staging)) - before):
             (folders if (staging / name).is_dir() else written).add(name)
-    manifest = outlock.Manifest(frozenset(written), frozenset(folders), frozenset(kept))
-    _write_file(staging / outlock.MANIFEST, manifest.to_bytes())
+    if outlock.SEARCH_FOLDER not in folders:
+        search = ""  # a digest only stands for an index that is there
+    manifest = outlock.Manifest(frozenset(written), frozenset(folders), frozenset(kept), search)
+    _put(staging, outlock.MANIFEST, manifest.to_bytes(), output, old)
+
+
+def _take_stamp(staging: Path) -> str:
+    """The search digest the indexer left in `staging` (removed from it), or ""."""
+    stamp = staging / outlock.SEARCH_STAMP
+    try:
+        digest = stamp.read_text(encoding="ascii").strip()
+        stamp.unlink()
+    except (OSError, ValueError):
+        return ""
+    return digest if digest.isalnum() else ""
+
+
+def regular_files(output: Path) -> frozenset[str]:
+    """The site paths of the plain files in `output`, reached without following any link."""
+    found = set()
+    for folder, dirs, names in os.walk(output):
+        base = Path(folder).relative_to(output)
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(folder, d))]
+        for name in names:
+            if stat.S_ISREG(os.lstat(os.path.join(folder, name)).st_mode):
+                found.add((base / name).as_posix())
+    return frozenset(found)
+
+
+def _put(staging: Path, path: str, content: bytes, output: Path, old_files: frozenset[str]) -> None:
+    """Create `staging/path` holding `content`: a link to the old file if it has these bytes."""
+    target = staging.joinpath(*PurePosixPath(path).parts)
+    old = output.joinpath(*PurePosixPath(path).parts)
+    same = same_file(old, content) if path in old_files else None
+    if same is None:
+        _write_file(target, content)
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not hard_link(old, target):
+        _write_file(target, content)  # a copy: new inode, old modification time
+        os.utime(target, ns=(same.st_atime_ns, same.st_mtime_ns))
+
+
+def same_file(old: Path, content: bytes) -> os.stat_result | None:
+    """The old file's status if it is a plain file holding exactly `content`, else None."""
+    try:
+        fd = os.open(old, os.O_RDONLY | _NO_FOLLOW)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):
+            return None
+        return status if handle.read(len(content) + 1) == content else None
+
+
+def hard_link(old: Path, target: Path) -> bool:
+    """Hard-link the file `old` at `target`; False (nothing made) if it cannot be linked.
+
+    Linking fails across devices and on file systems without hard links.
+    """
+    try:
+        os.link(old, target, follow_symlinks=False)
+    except (OSError, NotImplementedError):
+        return False
+    return True
 
 
 def _refuse(reason: str) -> ValueError:

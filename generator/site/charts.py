@@ -1,14 +1,15 @@
 """Bar charts of events per month, as geometry for an inline SVG. Pure: no files, no markup.
 
 The templates draw the SVG (`templates/_charts.html`), so every label goes through
-Jinja's autoescaping. A bar links to its month's section on the timeline; months
-without events have no bar and no link, because they have no section.
+Jinja's autoescaping. A bar links to its month's section on the timeline (on the page
+that lists that month); months without events have no bar and no link, because they
+have no section.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from generator.model import MONTH_NAMES, PartialDate
@@ -103,11 +104,14 @@ def months_between(first: Month, last: Month) -> list[Month]:
 
 def month_chart(
     dates: Sequence[PartialDate],
-    page: str,
+    page: str | Callable[[int, int], str],
     span: tuple[Month, Month] | None = None,
     height: int = 120,
 ) -> Chart | None:
-    """Bars for the events on `dates`, linking to `page#m-YYYY-MM`; None if nothing to draw."""
+    """Bars for the events on `dates`, linking to `page#m-YYYY-MM`; None if nothing to draw.
+
+    `page` is one page for every month, or gives the page that lists a (year, month)."""
+    where = page if callable(page) else (lambda _year, _month: page)
     counts = Counter(m for m in map(month_of, dates) if m is not None)
     span = span or month_span(dates)
     if not counts or span is None:
@@ -123,7 +127,7 @@ def month_chart(
             h = (plot_bottom - PLOT_TOP) * counts[(year, month)] / peak
             bars.append(Bar(round(i * slot + gap / 2, 2), round(plot_bottom - h, 2),
                             round(slot - gap, 2), round(h, 2), counts[(year, month)],
-                            _label(year, month), f"{page}#{month_anchor(year, month)}"))
+                            _label(year, month), f"{where(year, month)}#{month_anchor(year, month)}"))
     return Chart(WIDTH, height, plot_bottom, tuple(bars), _ticks(months, slot), peak,
                  _label(*months[0]), _label(*months[-1]), len(months),
                  sum(1 for d in dates if month_of(d) is None))

@@ -7,7 +7,7 @@ is indexed (its main content gets `data-pagefind-body`); `search.filters` are th
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from generator.model import Actor, Article, PartialDate
 from generator.site import charts, urls
@@ -25,11 +25,10 @@ def site_span(site: Site) -> tuple[charts.Month, charts.Month] | None:
     return charts.month_span(e.date for e in site.events)
 
 
-def timeline_extras(site: Site, path: str) -> dict:
-    """The timeline's bar chart (bars link to this page's months). The timeline itself is
-    not indexed: each event is found through its own page."""
-    views = [site.views[e.id] for e in site.events]
-    return {"chart": charts.month_chart([v.event.date for v in views], path)}
+def timeline_extras(site: Site, target: str | Callable[[int, int], str]) -> dict:
+    """The timeline's bar chart (bars link to the page listing each month: `target`). The
+    timeline itself is not indexed: each event is found through its own page."""
+    return {"chart": charts.month_chart([e.date for e in site.events], target)}
 
 
 def event_extras(site: Site, view: EventView) -> dict:
@@ -39,10 +38,12 @@ def event_extras(site: Site, view: EventView) -> dict:
     return {"search": {"filters": filters, "title": label}}
 
 
-def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span) -> dict:
-    """The actor's activity over the timeline's months, and its search facets."""
+def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span,
+                 target: str | Callable[[int, int], str] = urls.INDEX) -> dict:
+    """The actor's activity over the timeline's months (bars link to `target`), and its
+    search facets."""
     dates = [v.event.date for v in events]
-    chart = charts.month_chart(dates, urls.INDEX, span=span, height=80) if span else None
+    chart = charts.month_chart(dates, target, span=span, height=80) if span else None
     kind = KIND_FILTER.get(actor.kind, actor.kind)
     return {"activity": chart, "search": {"filters": _filters(kind, [actor.name], _years(dates))}}
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.config import SiteConfig  # `render.SiteConfig` stays: build and benches use it
 from generator.model import Mention, Role, Timeline
-from generator.site import urls
+from generator.site import paging, urls
 from generator.site.pages import KINDS, pages
 from generator.site.views import Site, article_date, year_of
 
@@ -35,9 +35,12 @@ def role_span(role: Role) -> str:
 
 @dataclass(frozen=True)
 class Links:
-    """Links from one page, computed through `urls.relative`; templates call these."""
+    """Links from one page, computed through `urls.relative`; templates call these.
+
+    `placed` gives the timeline page listing each event (`index.html` if not given)."""
 
     page: str
+    placed: Mapping[str, str] = field(default_factory=dict)
 
     def to(self, path: str) -> str:
         return urls.relative(self.page, path)
@@ -51,7 +54,8 @@ class Links:
         return self.to(urls.sentence_path(article_id, sentence))
 
     def event(self, event_id: str) -> str:
-        return self.to(urls.event_path(event_id))
+        """The event on the timeline page that lists it."""
+        return self.to(urls.event_path(event_id, self.placed.get(event_id, urls.INDEX)))
 
     def event_page(self, event_id: str) -> str:
         return self.to(urls.event_page(event_id))
@@ -68,7 +72,7 @@ class RootLinks(Links):
     """Links for a page served at any depth (the 404 page): rooted at the base path when it
     is known; else relative to the site root, and the page's script finds the root."""
 
-    config: SiteConfig = SiteConfig()
+    config: SiteConfig = field(default_factory=SiteConfig)
 
     def to(self, path: str) -> str:
         if self.config.base_known:
@@ -100,7 +104,8 @@ def render_page(
     section = path.split("/")[0] if "/" in path else "timeline"
     section = "search" if path == urls.SEARCH else section
     section = "" if path == urls.NOT_FOUND else section
-    canonical = config.absolute(path.removesuffix("index.html")) if link is None else None
+    rooted = isinstance(link, RootLinks)  # served at any depth: no canonical address
+    canonical = None if rooted else config.absolute(path.removesuffix("index.html"))
     page = env.get_template(template).render(
         config=config, link=link or Links(path), page=path, section=section,
         canonical=canonical, **context
@@ -116,11 +121,13 @@ def render_site(
 ) -> dict[str, bytes]:
     """Every page of the site (HTML): output path -> content. Data and assets: `output`."""
     env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
+    plan = paging.plan([site.views[e.id] for e in site.events])
     files: dict[str, bytes] = {}
-    for path, template, context in pages(site):
+    for path, template, context in pages(site, plan):
         if path in files:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        files[path] = render_page(env, template, path, config, context)
+        files[path] = render_page(env, template, path, config, context,
+                                  Links(path, plan.placed))
     files[urls.NOT_FOUND] = render_page(env, "404.html", urls.NOT_FOUND, config, {},
-                                        RootLinks(urls.NOT_FOUND, config))
+                                        RootLinks(urls.NOT_FOUND, config=config))
     return files

@@ -9,12 +9,16 @@ sub-path (GitHub Pages' `/REPO/`) and when opened straight from the file system.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from urllib.parse import quote
 
 from generator.ids import safe_name  # `urls.safe_name` stays: renderers and exports use it
 
 INDEX = "index.html"
 NEWEST = "newest.html"
+TIMELINE = "timeline"  # the year and month pages of a long timeline
+EVENTS = "events"
 ACTORS_INDEX = "actors/index.html"
 ARTICLES_INDEX = "articles/index.html"
 SEARCH = "search.html"
@@ -34,34 +38,55 @@ DATA_TIMELINEJS = "data/timelinejs.json"
 DATA_SCHEMA = "data/events.schema.json"
 
 
+# `safe_name`, remembered: the pages ask for the same ids many times.
+_name = lru_cache(maxsize=1 << 16)(safe_name)
+
+
+def year_path(year: int) -> str:
+    """A year of a long timeline, oldest first: `timeline/<year>.html`."""
+    return f"{TIMELINE}/{year}.html"
+
+
+def month_path(year: int, month: int) -> str:
+    """A month of a year too long for one page: `timeline/<year>-<mm>.html`."""
+    return f"{TIMELINE}/{year}-{month:02d}.html"
+
+
+def actor_year_path(actor_id: str, year: int) -> str:
+    """One year of an actor with many events: `actors/<id>/<year>.html` (a folder, so no
+    actor's id can give the same name)."""
+    return f"actors/{_name(actor_id)}/{year}.html"
+
+
 def article_path(article_id: str) -> str:
     """The page of one article: `articles/<id>.html`."""
-    return f"articles/{safe_name(article_id)}.html"
+    return f"articles/{_name(article_id)}.html"
 
 
 def actor_path(actor_id: str) -> str:
     """The page of one actor: `actors/<id>.html`."""
-    return f"actors/{safe_name(actor_id)}.html"
+    return f"actors/{_name(actor_id)}.html"
 
 
 def actor_feed_path(actor_id: str) -> str:
     """The Atom feed of one actor's events: `actors/<id>.xml`."""
-    return f"actors/{safe_name(actor_id)}.xml"
+    return f"actors/{_name(actor_id)}.xml"
 
 
 def event_anchor(event_id: str) -> str:
     """The element id of an event on the timeline: `ev-<id>`."""
-    return f"ev-{safe_name(event_id)}"
+    return f"ev-{_name(event_id)}"
 
 
-def event_path(event_id: str) -> str:
-    """An event's permalink: `index.html#ev-<id>`."""
-    return f"{INDEX}#{event_anchor(event_id)}"
+def event_path(event_id: str, page: str = INDEX) -> str:
+    """An event on the timeline page `page`: `index.html#ev-<id>` (the feeds' permalink; on
+    a long timeline the overview's script sends it on to the event's page)."""
+    return f"{page}#{event_anchor(event_id)}"
 
 
 def event_page(event_id: str) -> str:
     """The page of one event (its full card, indexed for search): `events/<id>.html`."""
-    return f"events/{safe_name(event_id)}.html"
+    return f"{EVENTS}/{_name(event_id)}.html"
 
 
 def sentence_anchor(index: int) -> str:
@@ -86,6 +111,17 @@ def _parts(path: str) -> list[str]:
     return parts
 
 
+# A path made of these needs no quoting and no normalising: the common case, taken fast.
+_PLAIN = re.compile(r"[A-Za-z0-9_~!$&'()*+,;=:@-][A-Za-z0-9._~!$&'()*+,;=:@-]*"
+                    r"(?:/[A-Za-z0-9_~!$&'()*+,;=:@-][A-Za-z0-9._~!$&'()*+,;=:@-]*)*")
+
+
+@lru_cache(maxsize=4096)
+def _folder(from_path: str) -> tuple[str, ...]:
+    """The folders of page `from_path` (checked once per page)."""
+    return tuple(_parts(from_path)[:-1])
+
+
 def relative(from_path: str, to_path: str) -> str:
     """The link from page `from_path` to `to_path` (which may end in `#fragment`).
 
@@ -95,16 +131,23 @@ def relative(from_path: str, to_path: str) -> str:
     '#ev-1'
     """
     target, hash_sign, fragment = to_path.partition("#")
-    if hash_sign and (not target or _parts(target) == _parts(from_path)):
+    if hash_sign and (not target or target == from_path or (
+            not (_PLAIN.fullmatch(target) and _PLAIN.fullmatch(from_path))
+            and _parts(target) == _parts(from_path))):
         return f"#{fragment}"
-    source_dir = _parts(from_path)[:-1]
-    target_parts = _parts(target)
-    common = 0
-    while (
-        common < min(len(source_dir), len(target_parts) - 1)
-        and source_dir[common] == target_parts[common]
-    ):
+    return f"{_from_folder(_folder(from_path), target)}{hash_sign}{fragment}"
+
+
+@lru_cache(maxsize=1 << 17)
+def _from_folder(source_dir: tuple[str, ...], target: str) -> str:
+    """The link from any page in `source_dir` to the file `target`: pages in one folder
+    share their links, so each is worked out once; plain paths are not quoted."""
+    plain = _PLAIN.fullmatch(target) is not None
+    target_parts = target.split("/") if plain else _parts(target)
+    common, last = 0, min(len(source_dir), len(target_parts) - 1)
+    while common < last and source_dir[common] == target_parts[common]:
         common += 1
     steps = [".."] * (len(source_dir) - common) + target_parts[common:]
-    link = "/".join(quote(step, safe="._-~!$&'()*+,;=:@") for step in steps)
-    return f"{link or '.'}{hash_sign}{fragment}"
+    if not plain:
+        steps = [quote(step, safe="._-~!$&'()*+,;=:@") for step in steps]
+    return "/".join(steps) or "."

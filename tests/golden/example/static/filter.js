@@ -5,6 +5,15 @@
 (function () {
   "use strict";
 
+  // A long timeline's overview lists only the latest events: an old permalink to another
+  // event there (index.html#ev-<id>, as the feeds give) goes on to that event's own page.
+  var overview = document.querySelector("[data-event-pages]");
+  var wanted = /^#ev-([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(window.location.hash);
+  if (overview && wanted && !document.getElementById(wanted[0].slice(1))) {
+    window.location.replace(overview.getAttribute("data-event-pages") + wanted[1] + ".html");
+    return;
+  }
+
   var box = document.getElementById("timeline-filters");
   var events = Array.prototype.slice.call(document.querySelectorAll("article.event[data-year]"));
   if (!box || !events.length || !window.URLSearchParams || !window.history.replaceState) {
@@ -16,13 +25,15 @@
     return keys ? keys.split(" ") : [];
   }
 
-  // Every actor named on the page: key -> {name, count}, from the links in the event cards.
+  // Every actor named on the page: key -> {name, count}, from the links in the event rows
+  // (a row names its first few actors; the name of one named in no row is its key).
   function collectActors() {
     var found = {};
     events.forEach(function (event) {
       actorsOf(event).forEach(function (key) {
         if (!found[key]) {
-          var link = event.querySelector('a[data-actor="' + key + '"]');
+          var link = event.querySelector('a[data-actor="' + key + '"]') ||
+            document.querySelector('a[data-actor="' + key + '"]');
           found[key] = { name: link ? link.textContent : key, count: 0 };
         }
         found[key].count += 1;

@@ -1,0 +1,17 @@
+"""Incremental and parallel builds: what is per article and pure (the `Article` read from
+its bytes, its dates, its sentences' tokens and units) is cached beside the output and
+computed across processes.
+
+- `fingerprint`: what a cache entry depends on besides the article (the generator's own
+  source and data files, the Python that pickled it).
+- `store`: the cache folder `<output>.timeline-cache/`, one pickle per entry, written
+  atomically; an unreadable entry is a miss.
+- `pool`: a map over processes in chunks, in-process for a small corpus.
+- `corpus`: the reading stage with the cache and the pool (`read_corpus`) and the units
+  cut for `actors.find_actors` (`Units`).
+"""
+
+from generator.incremental.corpus import Extracted, Units, read_corpus
+from generator.incremental.store import Cache, cache_folder
+
+__all__ = ["Cache", "Extracted", "Units", "cache_folder", "read_corpus"]

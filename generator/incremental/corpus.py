@@ -1,0 +1,166 @@
+"""The reading stage with the cache and the pool: each article's bytes (and catalog entry)
+give its `Article`, its dates and its sentences' tokens once, and its units once per
+registry and set of acronyms the corpus defines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from generator.actors import resolve
+from generator.actors.knowledge import Context
+from generator.actors.names import Token
+from generator.actors.units import Unit, units_of
+from generator.dates.engine import Timex
+from generator.events.extract import article_timexes
+from generator.incremental.fingerprint import digest
+from generator.incremental.pool import ordered_map
+from generator.incremental.store import Cache
+from generator.model import Article, Diagnostic
+from generator.reading import catalog, readers, sourcefiles
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class Extracted(NamedTuple):
+    """What one article file gives by itself: pure in its bytes and catalog entry."""
+
+    article: Article | None
+    diagnostics: list[Diagnostic]
+    timexes: list[Timex]
+    tokens: list[list[Token]]
+
+
+def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
+    """Read one article and do its per-article work (runs in a worker process)."""
+    rel, raw, entry = task
+    article, diags = readers.read_article(Path(rel), rel, raw, entry)
+    if article is None:
+        return Extracted(None, diags, [], [])
+    return Extracted(article, diags, article_timexes(article), resolve.content_tokens(article))
+
+
+def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
+                cache: Cache | None = None, jobs: int = 1, progress: Progress | None = None
+                ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...], dict[str, Extracted],
+                           dict[str, str]]:
+    """`readers.read_corpus`, with each article's work from the cache or the pool: the
+    articles, the diagnostics, what each article gave (by id) and its cache key (by id)."""
+    if not source.is_dir():
+        return (*readers.read_corpus(source, max_size), {}, {})
+    files, diags = sourcefiles.list_files(source, max_size)
+    kinds = {rel: sourcefiles.kind(rel) for rel in files}
+    readable = {rel for rel, k in kinds.items() if k == "article"}
+    entries: dict[str, dict[str, Any]] = {}
+    for rel in (r for r in files if kinds[r] == "catalog"):
+        found, more = catalog.load_catalog(source, rel, readable)
+        diags += more
+        entries.update({k: v for k, v in found.items() if k not in entries})
+    diags = list(diags) + [sourcefiles.skip_note(rel) for rel in files if kinds[rel] == "other"]
+    rels = [rel for rel in files if kinds[rel] == "article"]
+    done: dict[str, Extracted] = {}
+    keys: dict[str, str] = {}
+    todo: list[tuple[str, bytes, Mapping[str, Any] | None]] = []
+    hits: set[str] = set()
+    for rel in rels:
+        try:
+            raw = (source / rel).read_bytes()
+        except OSError:  # the reader says why, in its words
+            article, more = readers._read_one(source, rel, entries.get(rel))
+            done[rel] = Extracted(article, more, [], [])
+            continue
+        keys[rel] = digest(rel, raw, repr(entries.get(rel)))
+        hit = cache.get("article", keys[rel]) if cache is not None else None
+        if isinstance(hit, Extracted):
+            done[rel] = hit
+            hits.add(rel)
+        else:
+            todo.append((rel, raw, entries.get(rel)))
+    if progress:
+        progress("read", len(done), len(rels))
+    for (rel, _, _), got in zip(todo, ordered_map(extract_one, todo, jobs), strict=True):
+        done[rel] = got
+        if cache is not None:
+            cache.put("article", keys[rel], got)
+        if progress:
+            progress("read", len(done), len(rels))
+    articles, extracted, ids = _collect(rels, done, keys, diags)
+    if cache is not None:
+        cache.reused = sum(1 for a in articles if a.path in hits)
+    if not articles:  # a wrong --source would otherwise replace a site with an empty one
+        diags.append(readers._diag("warning", str(source), readers.NO_ARTICLES))
+    return tuple(articles), tuple(sorted(diags, key=readers._diag_key)), extracted, ids
+
+
+def _collect(rels: Sequence[str], done: Mapping[str, Extracted], keys: Mapping[str, str],
+             diags: list[Diagnostic]) -> tuple[list[Article], dict[str, Extracted],
+                                               dict[str, str]]:
+    """The articles in path order, one per id (as `readers.read_corpus` keeps them)."""
+    articles: list[Article] = []
+    owners: dict[str, str] = {}
+    extracted: dict[str, Extracted] = {}
+    ids: dict[str, str] = {}
+    for rel in rels:
+        got = done[rel]
+        article = got.article
+        diags += got.diagnostics
+        if article and article.id in owners:
+            diags.append(readers._same_page(rel, owners[article.id], article.id))
+        elif article:
+            owners[article.id] = rel
+            articles.append(article)
+            if rel in keys:
+                extracted[article.id], ids[article.id] = got, keys[rel]
+    return articles, extracted, ids
+
+
+# --------------------------------------------------------------------------- units
+
+
+_Code = list[list[tuple[str, tuple[Any, ...], Any, str, str]]]
+
+
+class Units:
+    """A `resolve.Cut`: each article's units from the cache when its key and what the units
+    depend on (`depends`) are the same, else cut and stored."""
+
+    def __init__(self, cache: Cache, keys: Mapping[str, str]) -> None:
+        self.cache, self.keys = cache, keys
+
+    def __call__(self, docs: Sequence[resolve.Doc], ctx: Context, depends: str
+                 ) -> dict[str, list[list[Unit]]]:
+        out: dict[str, list[list[Unit]]] = {}
+        for article, sents in docs:
+            key = self.keys.get(article.id)
+            key = digest(key, depends) if key else None
+            units = _decode(self.cache.get("units", key), sents) if key else None
+            if units is None:
+                units = [units_of(s, ctx) for s in sents]
+                if key:
+                    self.cache.put("units", key, _encode(units, sents))
+            out[article.id] = units
+        return out
+
+
+def _encode(units: list[list[Unit]], sents: Sequence[Sequence[Token]]) -> _Code:
+    """Units with their tokens as indexes into the sentence's (a token not found there is
+    kept as it is), so the entry is small and decoding shares the sentence's tokens."""
+    code: _Code = []
+    for sent_units, toks in zip(units, sents, strict=True):
+        where = {id(t): i for i, t in enumerate(toks)}
+        code.append([(u.kind, tuple(where.get(id(t), t) for t in u.toks), u.entry, u.office,
+                      u.role) for u in sent_units])
+    return code
+
+
+def _decode(code: Any, sents: Sequence[Sequence[Token]]) -> list[list[Unit]] | None:
+    """The units again, or None if the entry does not fit these sentences."""
+    if not isinstance(code, list) or len(code) != len(sents):
+        return None
+    try:
+        return [[Unit(kind, tuple(toks[i] if isinstance(i, int) else i for i in idx), entry,
+                      office, role) for kind, idx, entry, office, role in sent]
+                for sent, toks in zip(code, sents, strict=True)]
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -1,0 +1,97 @@
+"""The cache folder: one pickle per entry under a folder named by the generator's
+fingerprint. Written atomically (temporary file + `os.replace`); an entry that cannot be
+read or unpickled is a miss, never an error, and a cache that cannot be written is no
+cache. Delete the folder at any time."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from generator.incremental.fingerprint import generator_fingerprint
+
+SUFFIX = ".timeline-cache"
+TAG = "CACHEDIR.TAG"  # backup tools skip a folder holding this (bford.ch/cachedir)
+_TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+             "# The timeline generator's cache of what it read from each article.\n"
+             "# Delete this folder at any time; `timeline build --no-cache` ignores it.\n")
+
+
+def cache_folder(output: Path) -> Path:
+    """`<output>.timeline-cache`, beside the output folder (like its lock file)."""
+    output = Path(os.path.abspath(output))
+    return output.with_name(output.name + SUFFIX)
+
+
+class Cache:
+    """Entries `kind/key` under `folder/<fingerprint>`; `prune` forgets all not used since
+    the cache was opened, and other generators' entries."""
+
+    def __init__(self, folder: Path, fingerprint: str | None = None) -> None:
+        self.folder = Path(folder)
+        self.version = (fingerprint or generator_fingerprint())[:20]
+        self.root = self.folder / self.version
+        self.used: set[Path] = set()
+        self.hits: Counter[str] = Counter()  # by kind
+        self.reused = 0  # articles of the corpus read from the cache (set by read_corpus)
+        self.writable = True
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.root / kind / f"{key}.pickle"
+
+    def get(self, kind: str, key: str) -> Any | None:
+        """The entry, or None if missing or unreadable."""
+        path = self._path(kind, key)
+        self.used.add(path)
+        try:
+            value = pickle.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing, truncated, foreign: recompute
+            return None
+        self.hits[kind] += 1
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        """Store an entry; a folder that cannot be written (read-only, full) is skipped."""
+        path = self._path(kind, key)
+        self.used.add(path)
+        if not self.writable:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._tag()
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except (OSError, pickle.PicklingError):
+            self.writable = False
+
+    def _tag(self) -> None:
+        tag = self.folder / TAG
+        if not tag.exists():
+            tag.write_text(_TAG_TEXT, encoding="utf-8")
+
+    def prune(self) -> None:
+        """Delete the entries this build did not use and other generators' folders, so the
+        cache holds one corpus's worth. Best effort: a file another build is writing may stay."""
+        if not self.writable or not self.folder.is_dir():
+            return
+        try:
+            for child in self.folder.iterdir():
+                if child.is_dir() and child.name != self.version:
+                    shutil.rmtree(child, ignore_errors=True)
+            for kind in (self.root.iterdir() if self.root.is_dir() else ()):
+                for entry in kind.iterdir():
+                    if entry not in self.used and not entry.name.startswith(".tmp-"):
+                        entry.unlink(missing_ok=True)
+        except OSError:
+            pass

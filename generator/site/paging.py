@@ -1,0 +1,128 @@
+"""Which list pages a timeline needs, so that no page grows with the whole corpus. Pure.
+
+Each event's full card is on its own page (`events/<id>.html`); lists show compact rows.
+A timeline of at most `PAGE_EVENTS` events is one page (`index.html`, and `newest.html`
+reversed). A longer one becomes an overview (`index.html`: the chart, the years with their
+counts, the latest events) and a page per year (`timeline/<year>.html`, oldest first); a
+year with more than `PAGE_EVENTS` events lists its months, each on its own page
+(`timeline/<year>-<mm>.html`). `newest.html` then shows the newest `PAGE_EVENTS` events.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from generator.model import MONTH_NAMES
+from generator.site import urls
+from generator.site.views import EventView, Year, month_of, timeline_years
+
+PAGE_EVENTS = 250  # the most events one list page shows before the list is split
+RECENT = 20  # the newest events an overview (of a long timeline or a busy actor) shows
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A link to a list page with how many events it holds, e.g. "2021 (4,075)"."""
+
+    label: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a long timeline: a year or a month, its events, where it sits."""
+
+    path: str
+    heading: str
+    years: list[Year]
+    count: int
+    months: tuple[Entry, ...] = ()  # a split year's page links its month pages
+    up: Entry | None = None  # a month page's year
+    previous: Entry | None = None
+    next: Entry | None = None
+
+
+@dataclass
+class Plan:
+    """The timeline's list pages and, for each event and month, the page that lists it."""
+
+    paged: bool
+    placed: dict[str, str] = field(default_factory=dict)  # event id -> its list page
+    month_pages: dict[tuple[int, int], str] = field(default_factory=dict)
+    years: list[Entry] = field(default_factory=list)  # the overview's years
+    lists: list[ListPage] = field(default_factory=list)
+
+    def month_page(self, year: int, month: int) -> str:
+        """The page that lists a month (the chart's bars link there)."""
+        return self.month_pages.get((year, month), urls.INDEX)
+
+
+def plan(views: Sequence[EventView]) -> Plan:
+    """The list pages for the events `views` (oldest first)."""
+    if len(views) <= PAGE_EVENTS:
+        return Plan(False, dict.fromkeys((v.event.id for v in views), urls.INDEX))
+    result = Plan(True)
+    by_year: dict[int, list[EventView]] = defaultdict(list)
+    for view in views:
+        by_year[view.year].append(view)
+    for year in sorted(by_year):
+        events = by_year[year]
+        path = urls.year_path(year)
+        result.years.append(Entry(str(year), path, len(events)))
+        if len(events) <= PAGE_EVENTS:
+            result.lists.append(ListPage(path, str(year), timeline_years(events, False),
+                                         len(events)))
+            _place(result, events, path)
+            continue
+        by_month: dict[int | None, list[EventView]] = defaultdict(list)
+        for view in events:
+            by_month[month_of(view.event.date)].append(view)
+        vague = by_month.pop(None, [])
+        months = tuple(Entry(f"{MONTH_NAMES[m - 1]} {year}", urls.month_path(year, m),
+                             len(by_month[m])) for m in sorted(by_month))
+        result.lists.append(ListPage(path, str(year), timeline_years(vague, False),
+                                     len(events), months))
+        _place(result, vague, path)
+        for month, entry in zip(sorted(by_month), months, strict=True):
+            up = Entry(str(year), path, len(events))
+            result.lists.append(ListPage(entry.path, entry.label,
+                                         timeline_years(by_month[month], False),
+                                         entry.count, up=up))
+            _place(result, by_month[month], entry.path)
+    _link_neighbours(result)
+    return result
+
+
+def _place(result: Plan, events: Sequence[EventView], path: str) -> None:
+    for view in events:
+        result.placed[view.event.id] = path
+        month = month_of(view.event.date)
+        if month is not None:
+            result.month_pages[(view.year, month)] = path
+
+
+def _link_neighbours(result: Plan) -> None:
+    pages = result.lists
+    entries = [Entry(p.heading, p.path, p.count) for p in pages]
+    for i, page in enumerate(pages):
+        pages[i] = ListPage(page.path, page.heading, page.years, page.count, page.months,
+                            page.up, entries[i - 1] if i else None,
+                            entries[i + 1] if i + 1 < len(pages) else None)
+
+
+def newest(views: Sequence[EventView]) -> list[EventView]:
+    """The newest `PAGE_EVENTS` events, oldest first (for `timeline_years` to reverse)."""
+    return list(views[-PAGE_EVENTS:])
+
+
+def actor_years(events: Sequence[EventView]) -> dict[int, list[EventView]] | None:
+    """A busy actor's events by year (each year on its own page), or None if they fit one."""
+    if len(events) <= PAGE_EVENTS:
+        return None
+    by_year: dict[int, list[EventView]] = defaultdict(list)
+    for view in events:
+        by_year[view.year].append(view)
+    return dict(sorted(by_year.items()))

@@ -1,0 +1,175 @@
+"""Incremental and parallel builds (generator/incremental): a build from the cache, after a
+change, or over several processes writes the very bytes a clean build in one process does."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build, cli
+from generator.incremental import Cache, cache_folder, pool
+from generator.incremental import read_corpus as read_cached
+from generator.incremental.progress import Meter
+from generator.reading import readers
+
+ROOT = Path(__file__).resolve().parent
+EXAMPLE = ROOT / "corpora" / "example"
+NASTY = ROOT / "nasty" / "src"
+
+_WHO = ["Foreign Minister Anna Berg", "The United Nations envoy", "Rebel forces", "The company",
+        "Chancellor Olaf Scholz", "Amnesty International", "The central bank", "Lawmakers"]
+_DID = ["met officials in Geneva", "announced a ceasefire", "will visit Ankara",
+        "signed a deal with the Government of National Accord (GNA)", "rejected the plan"]
+_WHEN = ["on Monday", "last week", "on Jan. 12", "in March", "next month", "on June 8, 2020", ""]
+
+
+def _corpus(folder: Path, n: int, seed: int = 7) -> Path:
+    """`n` short news articles with front matter, plus the example corpus and its registry."""
+    shutil.copytree(EXAMPLE, folder)
+    rng = random.Random(seed)
+    for i in range(n):
+        lines = [f"{rng.choice(_WHO)} {rng.choice(_DID)} {rng.choice(_WHEN)}, the GNA said."
+                 .replace(" ,", ",") for _ in range(rng.randint(3, 8))]
+        (folder / f"story-{i:03d}.md").write_text(
+            f"---\ntitle: Story {i}\ndate: 2020-0{1 + i % 9}-1{i % 10}\n---\n"
+            + "\n\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _build(source: Path, output: Path, **kw) -> build.BuildResult:  # noqa: ANN003
+    result = build.build(source, output, with_search=False, **kw)
+    assert not result.failed(), [str(d) for d in result.diagnostics if d.level == "error"]
+    return result
+
+
+@pytest.mark.parametrize("source", [EXAMPLE, NASTY], ids=["example", "nasty"])
+def test_cached_reading_gives_what_the_reader_gives(source: Path, tmp_path: Path) -> None:
+    plain = readers.read_corpus(source)
+    for run in range(2):  # computed, then from the cache
+        cache = Cache(tmp_path / "cache")
+        articles, diags, extracted, keys = read_cached(source, cache=cache)
+        assert (articles, diags) == plain
+        assert set(extracted) == set(keys) == {a.id for a in articles}
+        assert cache.reused == run * len(articles)
+
+
+def test_rebuild_after_a_change_is_byte_identical_to_a_clean_build(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 6)
+    site = tmp_path / "site"
+    first = _build(source, site, cache=True)
+    assert first.reused == 0 and cache_folder(site).is_dir()
+    again = _build(source, site, cache=True)
+    assert again.reused == len(again.timeline.articles)
+    with (source / "story-002.md").open("a", encoding="utf-8") as f:
+        f.write("\nForeign Minister Anna Berg will meet the GNA in Tripoli on Friday.\n")
+    changed = _build(source, site, cache=True)
+    assert changed.reused == len(changed.timeline.articles) - 1  # only the edited one re-read
+    _build(source, tmp_path / "clean")  # no cache, one process
+    assert _files(site) == _files(tmp_path / "clean")
+
+
+def test_a_new_registry_or_acronym_is_not_served_stale_units(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 4)
+    site = tmp_path / "site"
+    _build(source, site, cache=True)
+    (source / "actors.yaml").write_text(
+        "- name: Anna Berg\n  kind: person\n  aliases: [Berg]\n"
+        "- name: Bank of Nowhere\n  kind: organization\n  aliases: [The central bank]\n",
+        encoding="utf-8")
+    (source / "story-000.md").write_text(
+        "---\ntitle: New\ndate: 2020-03-03\n---\nThe Libyan Oil Authority (LOA) said on "
+        "Monday the LOA would resume exports.\n", encoding="utf-8")
+    _build(source, site, cache=True)
+    _build(source, tmp_path / "clean")
+    assert _files(site) == _files(tmp_path / "clean")
+
+
+def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", pool.MIN_PARALLEL + 4)
+    one = _build(source, tmp_path / "one", jobs=1)
+    two = _build(source, tmp_path / "two", jobs=2, cache=True)
+    assert one.files == two.files
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_the_pool_keeps_order_and_runs_small_inputs_in_process() -> None:
+    tasks = list(range(pool.MIN_PARALLEL * 3))
+    assert list(pool.ordered_map(abs, [-t for t in tasks], 2)) == tasks
+    assert list(pool.ordered_map(str, [1, 2], 8)) == ["1", "2"]
+
+
+def test_a_corrupt_or_unwritable_cache_is_recomputed_never_fatal(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 3)
+    site = tmp_path / "site"
+    _build(source, site, cache=True)
+    entries = [p for p in cache_folder(site).rglob("*.pickle")]
+    assert entries
+    for i, p in enumerate(entries):
+        p.write_bytes(b"" if i % 2 else b"\x80\x05garbage")
+    again = _build(source, site, cache=True)
+    assert again.reused == 0
+    _build(source, tmp_path / "clean")
+    assert _files(site) == _files(tmp_path / "clean")
+    blocked = tmp_path / "blocked"
+    cache_folder(blocked).write_text("not a folder", encoding="utf-8")
+    _build(source, blocked, cache=True)
+    assert _files(blocked) == _files(tmp_path / "clean")
+
+
+def test_another_generator_version_starts_afresh_and_prunes_the_old(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 2)
+    folder = tmp_path / "cache"
+    old = Cache(folder, "a" * 64)
+    read_cached(source, cache=old)
+    old.prune()
+    assert (folder / old.version).is_dir()
+    new = Cache(folder, "b" * 64)
+    read_cached(source, cache=new)
+    assert new.hits["article"] == 0
+    new.prune()
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["CACHEDIR.TAG", new.version])
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 2)
+    out = tmp_path / "site"
+    code = cli.main(["build", "--source", str(source), "--output", str(out), "--quiet",
+                     "--no-search", "--no-cache", "--jobs", "1"])
+    assert code == 0 and not cache_folder(out).exists()
+
+
+def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["build", "--jobs", "0"])
+    assert "--jobs" in capsys.readouterr().err
+
+
+def test_progress_is_one_redrawn_line_only_when_live_and_slow() -> None:
+    now = [0.0]
+    out: list[str] = []
+    quiet = Meter(out.append, live=False, clock=lambda: now[0])
+    now[0] = 10.0
+    quiet("read", 5, 10)
+    assert out == []
+    meter = Meter(out.append, live=True, clock=lambda: now[0] - 10.0)
+    now[0] = 10.5
+    meter("read", 1, 10)  # under two seconds: nothing yet
+    assert out == []
+    now[0] = 13.0
+    meter("read", 500, 1000)
+    now[0] = 13.05
+    meter("read", 501, 1000)  # too soon to redraw
+    now[0] = 14.0
+    meter("render", 0, 1000)
+    assert len(out) == 2 and all(s.startswith("\r") for s in out)
+    assert "500/1000" in out[0] and "/s" in out[0] and "rendering" in out[1]
+    meter.finish()
+    assert out[-1].strip() == "" and out[-1].endswith("\r")
