@@ -138,6 +138,15 @@ def test_another_generator_version_starts_afresh_and_prunes_the_old(tmp_path: Pa
     assert sorted(p.name for p in folder.iterdir()) == sorted(["CACHEDIR.TAG", new.version])
 
 
+def test_a_folder_of_the_users_named_like_the_cache_is_never_pruned(tmp_path: Path) -> None:
+    folder = tmp_path / "site.timeline-cache"
+    (folder / "notes").mkdir(parents=True)
+    (folder / "notes" / "mine.txt").write_text("keep me", encoding="utf-8")
+    cache = Cache(folder, "c" * 64)
+    cache.prune()
+    assert (folder / "notes" / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
 def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
     source = _corpus(tmp_path / "src", 2)
     out = tmp_path / "site"

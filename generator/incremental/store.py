@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import tempfile
 from collections import Counter
@@ -16,6 +17,7 @@ from typing import Any
 from generator.incremental.fingerprint import generator_fingerprint
 
 SUFFIX = ".timeline-cache"
+_VERSION = re.compile(r"[0-9a-f]{20}")  # the folders of generator versions
 TAG = "CACHEDIR.TAG"  # backup tools skip a folder holding this (bford.ch/cachedir)
 _TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
              "# The timeline generator's cache of what it read from each article.\n"
@@ -83,15 +85,22 @@ class Cache:
     def prune(self) -> None:
         """Delete the entries this build did not use and other generators' folders, so the
         cache holds one corpus's worth. Best effort: a file another build is writing may stay."""
-        if not self.writable or not self.folder.is_dir():
+        if not self.writable or not self.ours():
             return
         try:
             for child in self.folder.iterdir():
-                if child.is_dir() and child.name != self.version:
+                if child.is_dir() and child.name != self.version and _VERSION.fullmatch(child.name):
                     shutil.rmtree(child, ignore_errors=True)
             for kind in (self.root.iterdir() if self.root.is_dir() else ()):
                 for entry in kind.iterdir():
-                    if entry not in self.used and not entry.name.startswith(".tmp-"):
+                    if entry not in self.used and entry.suffix == ".pickle":
                         entry.unlink(missing_ok=True)
         except OSError:
             pass
+
+    def ours(self) -> bool:
+        """Whether the folder is a cache we made (its tag is ours): nothing else is deleted."""
+        try:
+            return (self.folder / TAG).read_text(encoding="utf-8") == _TAG_TEXT
+        except (OSError, UnicodeDecodeError):
+            return False
