@@ -30,7 +30,7 @@ from generator.actors import resolve as actors  # noqa: E402
 from generator.events import extract as events  # noqa: E402
 from generator.model import Timeline  # noqa: E402
 from generator.output import writer  # noqa: E402
-from generator.reading import readers  # noqa: E402
+from generator.reading import corpus  # noqa: E402
 from generator.site import render  # noqa: E402
 
 PEOPLE = ["Foreign Minister Anna Berg", "President Tomas Novak", "General Idris Karam",
@@ -71,7 +71,7 @@ def main() -> int:
         write_corpus(src, a.articles, a.words)
         print(f"{a.articles} articles of about {a.words} words")
         began = time.perf_counter()
-        arts, _ = timed("read", readers.read_corpus, src)
+        arts, _ = timed("read", corpus.read_corpus, src)
         found = timed("actors", actors.find_actors, arts)
         evs = timed("events", events.extract_events, arts, found.mentions, found.places, found.actors)
         tl = Timeline(tuple(arts), found.actors, evs)

@@ -16,7 +16,7 @@ from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
 from generator.output import search as search_mod
-from generator.reading import readers, safety, sourcefiles
+from generator.reading import corpus, safety, sourcefiles
 from generator.site import render, templateerrors, urls
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -69,7 +69,7 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
     either, the stages do it all themselves, as tests/test_incremental.py compares)."""
     say = progress or (lambda stage, done, total: None)
     if cache is None and jobs <= 1:
-        articles, diags = readers.read_corpus(source, max_size)
+        articles, diags = corpus.read_corpus(source, max_size)
         extracted, keys = {}, {}
     else:
         articles, diags, extracted, keys = read_cached(source, max_size, cache, jobs, say)

@@ -462,7 +462,7 @@ def test_credit_lines_in_the_body_name_no_actors():
 
 
 def test_the_port_strike_corpus_gets_its_actors():
-    from generator.reading.readers import read_corpus
+    from generator.reading.corpus import read_corpus
 
     articles, _ = read_corpus(Path(__file__).resolve().parent / "sites" / "port-strike" / "src")
     result = find_actors(articles)

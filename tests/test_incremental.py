@@ -13,7 +13,7 @@ from generator import build, cli
 from generator.incremental import Cache, cache_folder, pool
 from generator.incremental import read_corpus as read_cached
 from generator.incremental.progress import Meter
-from generator.reading import readers
+from generator.reading import corpus
 
 ROOT = Path(__file__).resolve().parent
 EXAMPLE = ROOT / "corpora" / "example"
@@ -52,7 +52,7 @@ def _build(source: Path, output: Path, **kw) -> build.BuildResult:  # noqa: ANN0
 
 @pytest.mark.parametrize("source", [EXAMPLE, NASTY], ids=["example", "nasty"])
 def test_cached_reading_gives_what_the_reader_gives(source: Path, tmp_path: Path) -> None:
-    plain = readers.read_corpus(source)
+    plain = corpus.read_corpus(source)
     for run in range(2):  # computed, then from the cache
         cache = Cache(tmp_path / "cache")
         articles, diags, extracted, keys = read_cached(source, cache=cache)

@@ -146,7 +146,8 @@ def test_messages_are_always_one_line() -> None:
 
 
 def test_an_empty_articles_folder_is_a_warning(tmp_path) -> None:
-    from generator.reading.readers import NO_ARTICLES, read_corpus
+    from generator.reading.corpus import read_corpus
+    from generator.reading.readers import NO_ARTICLES
 
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
     assert Diagnostic("warning", str(tmp_path), NO_ARTICLES) in read_corpus(tmp_path)[1]

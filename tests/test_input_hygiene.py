@@ -275,7 +275,7 @@ def test_a_read_no_reader_expected_to_fail_is_not_blamed_on_the_output(
         raise PermissionError(13, "Permission denied", "src/a.md")
 
     # the listing every read starts with (the cached and the plain reading alike)
-    monkeypatch.setattr(build_mod.readers.sourcefiles, "list_files", unreadable)
+    monkeypatch.setattr(build_mod.sourcefiles, "list_files", unreadable)
     assert build() == 1
     assert capsys.readouterr().err.splitlines() == [
         "src/a.md: error: cannot read: Permission denied; check it exists and its permissions",

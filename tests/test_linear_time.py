@@ -18,7 +18,7 @@ from generator import build
 from generator.actors import knowledge, units
 from generator.actors.names import tokenize
 from generator.dates import engine as dates
-from generator.reading import longtext, readers
+from generator.reading import corpus, longtext
 from generator.site import render
 
 DCT = dt.date(2020, 6, 17)
@@ -132,7 +132,7 @@ def test_a_sentence_of_pathological_length_is_read_in_pieces_with_one_warning(
         tmp_path: Path) -> None:
     text = "A normal first line.\n\n" + "The talks went on and on " * 800 + "until Monday."
     _write(tmp_path, [text])
-    articles, diags = readers.read_corpus(tmp_path, 10 << 20)
+    articles, diags = corpus.read_corpus(tmp_path, 10 << 20)
     (article,) = articles
     assert max(s.end - s.start for s in article.sentences) <= longtext.MAX_SENTENCE
     assert [str(d) for d in diags] == [

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from generator.actors.resolve import find_actors
 from generator.model import Actor
-from generator.reading.readers import read_corpus
+from generator.reading.corpus import read_corpus
 
 
 def found_actors(tmp_path: Path, *texts: str) -> list[Actor]:

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.model import Article, Diagnostic
-from generator.reading.readers import UNDATED, read_article, read_corpus, split_sentences
+from generator.reading.corpus import read_corpus
+from generator.reading.readers import UNDATED, read_article, split_sentences
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"
 FURNITURE_WORDS = ("Loading", "ADVERTISEMENT", "Photo Credit", "To contact", "©", "/TASS/",

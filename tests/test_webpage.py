@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli
 from generator.reading import webpage
-from generator.reading.readers import read_corpus
+from generator.reading.corpus import read_corpus
 
 STORY = (
     "<p>The city council approved the new harbour budget on Tuesday after a long debate, "

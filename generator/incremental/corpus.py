@@ -18,7 +18,8 @@ from generator.incremental.fingerprint import digest
 from generator.incremental.pool import ordered_map
 from generator.incremental.store import Cache
 from generator.model import Article, Diagnostic
-from generator.reading import catalog, readers, sourcefiles
+from generator.reading import corpus as reading_corpus
+from generator.reading import readers, sourcefiles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -45,38 +46,30 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
                 cache: Cache | None = None, jobs: int = 1, progress: Progress | None = None
                 ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...], dict[str, Extracted],
                            dict[str, str]]:
-    """`readers.read_corpus`, with each article's work from the cache or the pool: the
+    """`reading.corpus.read_corpus`, with each article's work from the cache or the pool: the
     articles, the diagnostics, what each article gave (by id) and its cache key (by id)."""
     if not source.is_dir():
-        return (*readers.read_corpus(source, max_size), {}, {})
-    files, diags = sourcefiles.list_files(source, max_size)
-    kinds = {rel: sourcefiles.kind(rel) for rel in files}
-    readable = {rel for rel, k in kinds.items() if k == "article"}
-    entries: dict[str, dict[str, Any]] = {}
-    for rel in (r for r in files if kinds[r] == "catalog"):
-        found, more = catalog.load_catalog(source, rel, readable)
-        diags += more
-        entries.update({k: v for k, v in found.items() if k not in entries})
-    diags = list(diags) + [sourcefiles.skip_note(rel) for rel in files if kinds[rel] == "other"]
-    rels = [rel for rel in files if kinds[rel] == "article"]
+        return (*reading_corpus.read_corpus(source, max_size), {}, {})
+    found = reading_corpus.corpus_files(source, max_size)
+    diags, rels = found.diagnostics, found.articles
     done: dict[str, Extracted] = {}
     keys: dict[str, str] = {}
     todo: list[tuple[str, bytes, Mapping[str, Any] | None]] = []
     hits: set[str] = set()
     for rel in rels:
+        entry = found.entries.get(rel)
         try:
             raw = (source / rel).read_bytes()
         except OSError:  # the reader says why, in its words
-            article, more = readers._read_one(source, rel, entries.get(rel))
-            done[rel] = Extracted(article, more, [], [])
+            done[rel] = Extracted(*reading_corpus.read_one(source, rel, entry), [], [])
             continue
-        keys[rel] = digest(rel, raw, repr(entries.get(rel)))
+        keys[rel] = digest(rel, raw, repr(entry))
         hit = cache.get("article", keys[rel]) if cache is not None else None
         if isinstance(hit, Extracted):
             done[rel] = hit
             hits.add(rel)
         else:
-            todo.append((rel, raw, entries.get(rel)))
+            todo.append((rel, raw, entry))
     if progress:
         progress("read", len(done), len(rels))
     for (rel, _, _), got in zip(todo, ordered_map(extract_one, todo, jobs), strict=True):
@@ -85,34 +78,14 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
             cache.put("article", keys[rel], got)
         if progress:
             progress("read", len(done), len(rels))
-    articles, extracted, ids = _collect(rels, done, keys, diags)
+    articles = reading_corpus.keep_articles(
+        ((rel, done[rel].article, done[rel].diagnostics) for rel in rels), diags)
     if cache is not None:
         cache.reused = sum(1 for a in articles if a.path in hits)
-    if not articles:  # a wrong --source would otherwise replace a site with an empty one
-        diags.append(readers._diag("warning", str(source), readers.NO_ARTICLES))
-    return tuple(articles), tuple(sorted(diags, key=readers._diag_key)), extracted, ids
-
-
-def _collect(rels: Sequence[str], done: Mapping[str, Extracted], keys: Mapping[str, str],
-             diags: list[Diagnostic]) -> tuple[list[Article], dict[str, Extracted],
-                                               dict[str, str]]:
-    """The articles in path order, one per id (as `readers.read_corpus` keeps them)."""
-    articles: list[Article] = []
-    owners: dict[str, str] = {}
-    extracted: dict[str, Extracted] = {}
-    ids: dict[str, str] = {}
-    for rel in rels:
-        got = done[rel]
-        article = got.article
-        diags += got.diagnostics
-        if article and article.id in owners:
-            diags.append(readers._same_page(rel, owners[article.id], article.id))
-        elif article:
-            owners[article.id] = rel
-            articles.append(article)
-            if rel in keys:
-                extracted[article.id], ids[article.id] = got, keys[rel]
-    return articles, extracted, ids
+    kept = [a for a in articles if a.path in keys]  # an article's path is its file's
+    extracted = {a.id: done[a.path] for a in kept}
+    ids = {a.id: keys[a.path] for a in kept}
+    return (*reading_corpus.corpus_result(source, articles, diags), extracted, ids)
 
 
 # --------------------------------------------------------------------------- units

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from generator import ids as slugs
 from generator.model import Article, Diagnostic, Level, Paragraph, Sentence, in_range
-from generator.reading import catalog, decoding, fields, pubdate, sourcefiles, webpage, yamlio
+from generator.reading import decoding, fields, pubdate, webpage, yamlio
 from generator.reading.fields import parse_iso_date
 from generator.reading.furniture import credit_span, is_furniture, looks_like_heading, norm_title
 from generator.reading.longtext import split_long
@@ -18,7 +18,7 @@ from generator.reading.newsdates import Dateline, find_dateline
 from generator.reading.paragraphs import plain_paragraphs
 from generator.reading.sentences import split_sentences
 
-__all__ = ["parse_iso_date", "read_article", "read_corpus", "split_sentences"]
+__all__ = ["parse_iso_date", "read_article", "split_sentences"]
 
 UNDATED = "could not infer a publication date; add `date:` front matter or a catalog entry"
 _LEVEL_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -343,57 +343,3 @@ def _build(rel: str, meta: _Meta, doc: _Doc) -> tuple[Article, list[Diagnostic]]
         sentences=tuple(sentences), lead=_lead(sentences, kinds, datelines), metadata=meta.extra,
     )
     return article, diags
-
-
-# --- the corpus -------------------------------------------------------------------------------
-
-
-def _read_one(source: Path, rel: str, entry: Mapping[str, Any] | None) -> tuple[
-    Article | None, list[Diagnostic]
-]:
-    """Read one article file, reporting I/O errors."""
-    try:
-        raw = (source / rel).read_bytes()
-    except OSError as exc:
-        return None, [_diag("error", rel, f"cannot read: {exc.strerror}; check its permissions")]
-    return read_article(source / rel, rel, raw, entry)
-
-
-def _same_page(rel: str, owner: str, article_id: str) -> Diagnostic:
-    """Two files whose names give one article id (and so one page)."""
-    message = (f"gets the same article id as {owner} ({article_id}): their names differ "
-               "only in case, accents or punctuation; rename one")
-    return _diag("error", rel, message)
-
-
-def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE) -> tuple[
-    tuple[Article, ...], tuple[Diagnostic, ...]
-]:
-    """Every article under `source`, in path order, and every problem found."""
-    if not source.is_dir():
-        return (), (_diag("error", str(source), "source folder not found; check the path"),)
-    files, diags = sourcefiles.list_files(source, max_size)
-    kinds = {rel: sourcefiles.kind(rel) for rel in files}
-    readable = {rel for rel, k in kinds.items() if k == "article"}
-    entries: dict[str, dict[str, Any]] = {}
-    for rel in (r for r in files if kinds[r] == "catalog"):
-        found, more = catalog.load_catalog(source, rel, readable)
-        diags += more
-        entries.update({k: v for k, v in found.items() if k not in entries})
-    articles: list[Article] = []
-    owners: dict[str, str] = {}
-    for rel in files:
-        if kinds[rel] == "other":
-            diags.append(sourcefiles.skip_note(rel))
-        if kinds[rel] != "article":
-            continue
-        article, more = _read_one(source, rel, entries.get(rel))
-        diags += more
-        if article and article.id in owners:
-            diags.append(_same_page(rel, owners[article.id], article.id))
-        elif article:
-            owners[article.id] = rel
-            articles.append(article)
-    if not articles:  # a wrong --source would otherwise replace a site with an empty one
-        diags.append(_diag("warning", str(source), NO_ARTICLES))
-    return tuple(articles), tuple(sorted(diags, key=_diag_key))
