@@ -172,7 +172,7 @@ def site_files(
 ) -> dict[str, bytes]:
     """Every file of the site: the pages, the data and exports, then the static assets."""
     files = render.render_site(timeline, config, templates, mentions)
-    files[urls.DATA] = safety.json_bytes(eventsjson.events_json(timeline))
+    files[urls.DATA] = safety.json_records_bytes(eventsjson.events_json(timeline))
     pages = [p for p in files if p.endswith(".html") and p != urls.NOT_FOUND]
     files.update(exports.export_files(timeline, config, pages, epoch))
     files.update(writer.static_files(Path(static)))

@@ -64,7 +64,8 @@
     if (fallback) {
       fallback.remove();
     }
-    var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false });
+    var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false,
+      ranking: { pageLength: 0.1 } });
     whenInput(function (input) {
       keepQuery(label(input));
       var query = new URLSearchParams(window.location.search).get("q");

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import re
 from pathlib import Path
@@ -214,18 +215,20 @@ def test_the_overview_links_years_and_shows_the_latest_events(paged):
     for year, count in (("2019", "2 events"), ("2020", "10 events"), ("2021", "2 events")):
         assert re.search(rf'<a href="timeline/{year}.html">{year}</a> <span class="count">'
                          rf"{count}</span>", index)
-    assert re.findall(r'id="ev-(e\d+)"', index) == ["e13", "e12", "e10"]  # newest first
+    latest = re.findall(r'class="event-title"><a href="timeline/([\d-]+).html#ev-(e\d+)"', index)
+    assert latest == [("2021", "e13"), ("2021", "e12"), ("2020-03", "e10")]  # newest first
     assert 'href="timeline/2020-02.html#m-2020-02"' in index  # the chart's bars
     assert "<blockquote" not in index and "&lt;b&gt;held&lt;/b&gt;" in index
     assert "data-pagefind-body" not in index
 
 
-def test_a_year_page_lists_its_events_compactly_oldest_first(paged):
+def test_a_year_page_holds_its_events_cards_oldest_first(paged):
     _, pages = paged
     year = pages[urls.year_path(2019)]
     assert re.findall(r'id="ev-(e\d+)"', year) == ["e01", "e00"]  # the vague date on top
-    assert '<a href="../events/e00.html">Meeting 0 &lt;b&gt;held&lt;/b&gt;</a>' in year
-    assert "<blockquote" not in year and "data-pagefind-body" not in year
+    assert '</span> Meeting 0 &lt;b&gt;held&lt;/b&gt;</h3>' in year
+    assert "<blockquote" in year and "data-pagefind-body" in year  # found by search here
+    assert '<span data-pagefind-meta="title">2019</span>' in year
     assert '<a href="2020.html" rel="next">Next: 2020</a>' in year
     split = pages[urls.year_path(2020)]  # more than PAGE_EVENTS: a page per month
     assert re.findall(r'<a href="(2020-\d\d).html">', split) == ["2020-01", "2020-02", "2020-03"]
@@ -237,37 +240,51 @@ def test_a_year_page_lists_its_events_compactly_oldest_first(paged):
 def test_newest_is_capped_and_links_to_the_years(paged):
     _, pages = paged
     newest = pages[urls.NEWEST]
-    assert re.findall(r'id="ev-(e\d+)"', newest) == ["e13", "e12", "e10", "e07", "e04"]
+    rows = re.findall(r'class="event-title"><a href="[^"]*#ev-(e\d+)"', newest)
+    assert rows == ["e13", "e12", "e10", "e07", "e04"]
     assert 'Older events are listed by year: <a href="timeline/2019.html">2019</a>' in newest
 
 
-def test_event_pages_hold_the_quote_and_lead_to_their_list_page(paged):
+def test_each_card_is_on_one_list_page_and_everything_links_there(paged):
     _, pages = paged
-    page = pages[urls.event_page("e03")]
-    assert '<blockquote class="quote">Meeting 3 took place.</blockquote>' in page
-    assert 'href="../timeline/2020-02.html#ev-e03">See it on the timeline' in page
+    month = pages[urls.month_path(2020, 2)]
+    assert '<blockquote class="quote">Meeting 3 took place.</blockquote>' in month
+    holding = [p for p, html in pages.items() if 'id="ev-e03"' in html]
+    assert holding == [urls.month_path(2020, 2)]
     article = pages[urls.article_path("long")]
     assert 'href="../timeline/2020-02.html#ev-e03"' in article  # its sentence's event
-    assert 'href="../events/e03.html"' in article
+    assert not any(p.startswith("events/") for p in pages)
 
 
 def test_a_busy_actor_is_listed_a_year_a_page(paged):
     _, pages = paged
     actor = pages[urls.actor_path("busy")]
     assert re.findall(r'<a href="busy/(\d+).html">', actor) == ["2019", "2020", "2021"]
-    assert re.findall(r'href="../events/(e\d+).html"', actor) == ["e13", "e12", "e10"]
+    assert re.findall(r'href="../timeline/[\d-]+.html#ev-(e\d+)"', actor) == ["e13", "e12", "e10"]
     assert 'href="busy/2020.html#m-2020-01"' in actor  # the chart's bars
     year = pages[urls.actor_year_path("busy", 2020)]
-    assert len(re.findall(r'href="../../events/e\d+.html"', year)) == 10
+    assert len(re.findall(r'href="../../timeline/2020-\d\d.html#ev-e\d+"', year)) == 10
     assert '<a href="../busy.html">All about Busy Person</a>' in year
     small = pages[urls.actor_path("other")]  # 7 events: more than 5, paged too
     assert 'href="other/2020.html"' in small
 
 
-def test_old_permalinks_to_the_overview_go_on_to_the_event_page(paged):
+def test_old_permalinks_to_the_overview_go_on_to_the_card(paged):
     _, pages = paged
-    assert 'data-event-pages="events/"' in pages[urls.INDEX]
-    assert "data-event-pages" in (STATIC / "filter.js").read_text(encoding="utf-8")
+    assert 'data-timeline="timeline/" data-by-month="2020"' in pages[urls.INDEX]
+    assert "data-by-month" in (STATIC / "filter.js").read_text(encoding="utf-8")
+
+
+def test_the_data_files_link_each_event_to_its_card(paged):
+    output, _ = paged
+    placed = {"e00": "timeline/2019.html", "e03": "timeline/2020-02.html",
+              "e13": "timeline/2021.html"}
+    with (output / urls.DATA_CSV).open(encoding="utf-8", newline="") as f:
+        permalinks = {row["id"]: row["permalink"] for row in csv.DictReader(f)}
+    for event_id, page in placed.items():
+        assert permalinks[event_id] == f"{page}#ev-{event_id}"
+    feed = (output / urls.FEED_ATOM).read_text(encoding="utf-8")
+    assert 'href="timeline/2021.html#ev-e13"' in feed
 
 
 def test_paged_pages_are_well_formed(paged):

@@ -152,7 +152,7 @@ def test_a_disagreeing_event_shows_both_days_in_the_card_and_the_data(tmp_path: 
     assert sold["dates"] == ["2021-06-07", "2021-06-08"]
     assert sorted(s["date"] for s in sold["sources"]) == ["2021-06-07", "2021-06-08"]
     assert all("date" not in s for e in data["events"] if "dates" not in e for s in e["sources"])
-    assert "sources disagree on the day" in (out / "index.html").read_text(encoding="utf-8")
-    page = (out / "events" / f"{sold['id']}.html").read_text(encoding="utf-8")
+    assert "sources disagree on the day" in (out / "newest.html").read_text(encoding="utf-8")
+    page = (out / "index.html").read_text(encoding="utf-8")  # the card
     assert "Sources disagree on the day" in page
     assert '(gives <time datetime="2021-06-07">' in page

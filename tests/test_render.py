@@ -315,13 +315,19 @@ class Outline(HTMLParser):
 
 
 def article_block(html: str, event_id: str) -> str:
-    match = re.search(rf'<article class="[^"]*" id="ev-{event_id}"[^>]*>.*?</article>', html, re.S)
+    """The event's card (its heading has the id) or its row (its title links to the card)."""
+    body = r"(?:(?!</article>).)*?"
+    match = re.search(rf'<article class="event[^"]*"[^>]*>{body}'
+                      rf'(?:id="ev-{event_id}"|href="[^"]*#ev-{event_id}"){body}</article>', html,
+                      re.S)
     assert match, event_id
     return match.group(0)
 
 
 def order_of_events(html: str) -> list[str]:
-    return re.findall(r'<article class="event[^"]*" id="ev-([^"]+)"', html)
+    """The events' cards, or else their rows, in the page's order."""
+    cards = re.findall(r'<h\d class="event-title" id="ev-([^"]+)"', html)
+    return cards or re.findall(r'class="event-title"><a href="[^"]*#ev-([^"]+)"', html)
 
 
 # ---------------------------------------------------------------- the timeline
@@ -341,7 +347,6 @@ def test_site_has_every_page(site):
         urls.SEARCH,
     }
     expected |= {urls.actor_path(a.id) for a in ACTORS}
-    expected |= {urls.event_page(e.id) for e in EVENTS}
     expected |= {urls.article_path(a.id) for a in ARTICLES}
     expected |= {urls.NOT_FOUND, urls.NOJEKYLL, urls.FEED_ATOM, urls.FEED_JSON, urls.DATA_CSV,
                  urls.DATA_ICS, urls.DATA_TIMELINEJS, urls.DATA_SCHEMA}
@@ -387,14 +392,14 @@ def test_only_the_planned_event_has_the_badge(site):
         assert "Planned" not in article_block(html, event_id)
 
 
-def test_timeline_rows_are_compact_and_link_to_the_event_page(site):
-    block = article_block(site["index.html"], "meet")
-    assert ('<h4 class="event-title"><a href="events/meet.html">Lavrov and Cavusoglu meet in '
+def test_newest_rows_are_compact_and_link_to_the_card(site):
+    block = article_block(site["newest.html"], "meet")
+    assert ('<h4 class="event-title"><a href="index.html#ev-meet">Lavrov and Cavusoglu meet in '
             'Moscow</a></h4>' in block)
     assert '<a href="actors/lavrov.html" data-actor="lavrov">Sergei Lavrov</a>' in block
     assert '<a href="actors/turkey.html" data-actor="turkey">Turkey</a>' in block
     assert "blockquote" not in block and "articles/a1.html" not in block  # no quotes here
-    assert "<blockquote" not in site["index.html"] and "<blockquote" not in site["newest.html"]
+    assert "<blockquote" not in site["newest.html"] and 'id="ev-' not in site["newest.html"]
 
 
 def test_a_row_names_its_first_actors_only(site):
@@ -403,36 +408,30 @@ def test_a_row_names_its_first_actors_only(site):
                   many, (), (source(A1, 1),))
     actors = ACTORS + tuple(Actor(i, f"Person {i}", "person") for i in many)
     files = render(Timeline(ARTICLES, actors, EVENTS + (event,)))
-    row = article_block(files["index.html"].decode(), "crowd")
+    row = article_block(files["newest.html"].decode(), "crowd")
     assert row.count("<a href=\"actors/") == 4 and row.endswith(" and 3 more</p></article>")
     assert 'data-actors="p0 p1 p2 p3 p4 p5 p6"' in row  # the filters still know them all
 
 
-def test_event_page_holds_the_full_card(site):
-    html = site[urls.event_page("us-role")]
+def test_the_timeline_holds_each_events_full_card(site):
+    html = site["index.html"]
     card = article_block(html, "us-role")
-    assert '<h1 class="event-title">Lavrov welcomes US help</h1>' in card
-    assert '<a href="../actors/lavrov.html" data-actor="lavrov">Sergei Lavrov</a>' in card
-    assert 'href="../articles/a2.html#s-2"' in card and 'href="../articles/a1.html#s-1"' in card
+    assert ('<h4 class="event-title" id="ev-us-role"><time datetime="2020-06-17">17 June 2020'
+            '</time><span class="visually-hidden">: </span> Lavrov welcomes US help</h4>' in card)
+    assert '<a href="actors/lavrov.html" data-actor="lavrov">Sergei Lavrov</a>' in card
+    assert 'href="articles/a2.html#s-2"' in card and 'href="articles/a1.html#s-1"' in card
     quote = A2.sentences[2].text
     assert f'<blockquote class="quote">{quote}</blockquote>' in card
-    assert '<a href="../index.html#ev-us-role">See it on the timeline</a>' in html
     assert "data-pagefind-body" in html and 'data-pagefind-meta="title"' in html
-
-
-def test_event_pages_carry_no_timeline_chrome(site):
-    html = site[urls.event_page("meet")]
-    assert "filter.js" not in html and "timeline-filters" not in html
-    assert 'rel="alternate"' not in html and "<svg" not in html
-    assert "Download the data" not in html and 'href="../data/events.json"' in html
-    assert "Download the data" in site["index.html"]
+    assert "data-pagefind-body" not in site["newest.html"]  # the cards are found once
+    assert not any(path.startswith("events/") for path in site)  # no page per event
 
 
 def test_newest_first_page_is_the_same_reversed(site):
     assert order_of_events(site["newest.html"]) == OLDEST_FIRST[::-1]
     for page in ("index.html", "newest.html"):
         assert 'href="newest.html"' in site[page] and 'href="index.html"' in site[page]
-    assert 'href="events/meet.html"' in site["newest.html"]
+    assert 'href="index.html#ev-meet"' in site["newest.html"]
 
 
 def test_undated_articles_are_listed(site):
@@ -458,7 +457,7 @@ def test_actor_page_shows_roles_events_and_companions(site):
     html = site["actors/lavrov.html"]
     assert "<h1>Sergei Lavrov</h1>" in html and "Russia&#39;s foreign minister." in html
     assert "Foreign Minister of Russia" in html and "since 2004" in html
-    events = re.findall(r'href="../events/([^"]+).html"', html)
+    events = re.findall(r'href="../index.html#ev-([^"]+)"', html)
     assert events == ["ceasefire", "meet", "us-role"]
     assert re.findall(r'<h3 id="y-(\d+)">', html) == ["2020"]  # grouped by year
     companions = html[html.index("Appears most with") :]

@@ -8,6 +8,7 @@ small `pagefind/` folder and counts its runs); one test runs the real one when i
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -55,13 +56,14 @@ def src(tmp_path: Path) -> Path:
 @pytest.fixture
 def indexer(monkeypatch) -> list[Path]:
     """A fake Pagefind: each run is recorded (the folder it indexed) and writes an index
-    naming the pages it saw."""
+    naming the pages it saw, with a digest of each."""
     runs: list[Path] = []
 
     def run(command: list[str]) -> subprocess.CompletedProcess[str]:
         site = Path(command[command.index("--site") + 1])
         runs.append(site)
-        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        pages = sorted((p.relative_to(site).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest())
+                       for p in site.rglob("*.html"))
         (site / "pagefind" / "fragment").mkdir(parents=True)
         (site / "pagefind" / "pagefind-ui.js").write_text("// ui\n")
         (site / "pagefind" / "fragment" / "all.json").write_text(json.dumps(pages))

@@ -29,8 +29,7 @@ def test_the_build_indexes_events_actors_and_articles(tmp_path: Path) -> None:
     assert build(out) == 0
     entry = json.loads((out / "pagefind" / "pagefind-entry.json").read_text())
     pages = len(list((out / "actors").glob("*.html"))) - 1 + len(
-        list((out / "articles").glob("*.html"))) - 1 + len(
-        list((out / "events").glob("*.html")))  # minus the two lists; a page per event
+        list((out / "articles").glob("*.html"))) - 1 + 1  # minus the two lists; the cards
     assert entry["languages"]["en"]["page_count"] == pages
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
     assert not list(tmp_path.glob("site.tmp-*"))  # indexed in the staging folder, then swapped
@@ -43,10 +42,18 @@ def test_pages_mark_their_body_and_their_filters(tmp_path: Path) -> None:
     actor = (out / "actors" / "sergey-lavrov.html").read_text(encoding="utf-8")
     assert "data-pagefind-body" in actor
     assert filters(actor) == {("kind", "Person"), ("actor", "Sergey Lavrov"), ("year", "2020")}
-    event = (out / "events" / "2011-e7b1bb51.html").read_text(encoding="utf-8")
-    assert ("kind", "Event") in filters(event) and ("year", "2011") in filters(event)
-    assert '<span data-pagefind-meta="title">2011: OPEC member Libya' in event
-    for unindexed in ("index.html", "newest.html", "search.html", "actors/index.html",
+    cards = (out / "index.html").read_text(encoding="utf-8")  # a short timeline: one page
+    assert ("kind", "Event") in filters(cards) and ("year", "2011") in filters(cards)
+    assert ("actor", "Sergey Lavrov") in filters(cards)
+    assert '<span data-pagefind-meta="title">Timeline</span>' in cards
+    # each card's heading, with its id, is a sub-result reading "date: title"
+    assert re.search(r'<h4 class="event-title" id="ev-2011-e7b1bb51"><time datetime="2011">2011'
+                     r'</time><span class="visually-hidden">: </span> OPEC member Libya', cards)
+    for path in (out / "articles").glob("*.html"):  # an article's actors: those it names
+        html = path.read_text(encoding="utf-8")
+        named = set(re.findall(r'<a class="mention" href="([^"]+)">', html))
+        assert len([v for k, v in filters(html) if k == "actor"]) == len(named), path.name
+    for unindexed in ("newest.html", "search.html", "actors/index.html",
                       "articles/index.html"):
         assert "data-pagefind-body" not in (out / unindexed).read_text(encoding="utf-8")
     page = (out / "search.html").read_text(encoding="utf-8")

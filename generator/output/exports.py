@@ -15,7 +15,7 @@ from generator.config import SiteConfig
 from generator.model import Article, Event, PartialDate, Timeline, chronological
 from generator.output import feeds, ical
 from generator.reading import safety
-from generator.site import urls
+from generator.site import paging, urls
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.schema.json"
 CSV_COLUMNS = (
@@ -24,26 +24,24 @@ CSV_COLUMNS = (
 )
 
 
-def _json_bytes(data: object) -> bytes:
-    return safety.json_bytes(data)  # no string can open or close an HTML tag
-
-
 # ---------------------------------------------------------------- CSV
 
 
-def events_csv(timeline: Timeline, config: SiteConfig,
-               order: Sequence[Event] | None = None) -> bytes:
+def events_csv(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | None = None,
+               placed: Mapping[str, str] | None = None) -> bytes:
     """One row per event; lists joined with "; ", ids beside names for joining tables.
 
-    `permalink` is absolute with a site URL, else the path within the site. `order` is
-    `chronological(timeline.events)`, when the caller has it already."""
+    `permalink` (the event's card) is absolute with a site URL, else the path within the
+    site. `order` is `chronological(timeline.events)` and `placed` is `paging.placements`,
+    when the caller has them already."""
     names = {a.id: a.name for a in timeline.actors}
+    placed = paging.placements(timeline.events) if placed is None else placed
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in chronological(timeline.events) if order is None else order:
         actor_ids = list(dict.fromkeys(e.actors))
-        path = urls.event_path(e.id)
+        path = urls.event_path(e.id, placed.get(e.id, urls.INDEX))
         writer.writerow([
             e.id, e.date.iso(), e.date.precision, e.date.first_day().isoformat(),
             e.date.last_day().isoformat(), e.status, csv_text(e.title),
@@ -78,23 +76,25 @@ def timelinejs_date(date: PartialDate, end: bool = False) -> dict[str, int]:
     return {key: value for key, value in found.items() if value is not None}
 
 
-def timelinejs(timeline: Timeline, config: SiteConfig,
-               order: Sequence[Event] | None = None) -> bytes:
+def timelinejs(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | None = None,
+               placed: Mapping[str, str] | None = None) -> bytes:
     """TimelineJS3's JSON: a title slide and one slide per event, links inside the text.
 
     Links are absolute with a site URL, rooted at the base path when only that is known,
     else relative to the site root (right for a page embedding it beside `index.html`).
     Headlines are short (TimelineJS sets them large); the sources' sentences are the text.
-    `order` is `chronological(timeline.events)`, when the caller has it already."""
+    `order` is `chronological(timeline.events)` and `placed` is `paging.placements`, when
+    the caller has them already."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
+    placed = paging.placements(timeline.events) if placed is None else placed
     title_text = {"headline": html.escape(config.title)}
     if config.description:
         title_text["text"] = html.escape(config.description)
     link = _SiteLinker(config)
     events = chronological(timeline.events) if order is None else order
-    slides = [_slide(e, names, articles, link) for e in events]
-    return _json_bytes({"title": {"text": title_text}, "events": slides})
+    slides = [_slide(e, names, articles, link, placed.get(e.id, urls.INDEX)) for e in events]
+    return safety.json_records_bytes({"title": {"text": title_text}, "events": slides})
 
 
 class _SiteLinker:
@@ -132,14 +132,14 @@ class _SiteLinker:
 
 
 def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
-           link: _SiteLinker) -> dict:
+           link: _SiteLinker, page: str) -> dict:
     short = short_headline(event.title)
     slide = {
         "unique_id": urls.event_anchor(event.id),
         "start_date": timelinejs_date(event.date),
         "display_date": event.date.human(),
         "text": {"headline": html.escape(short),
-                 "text": _slide_text(event, short, names, articles, link)},
+                 "text": _slide_text(event, short, names, articles, link, page)},
         "group": "Planned" if event.status == "planned" else "Reported",
     }
     if event.date.precision == "week":
@@ -148,7 +148,7 @@ def _slide(event: Event, names: Mapping[str, str], articles: Mapping[str, Articl
 
 
 def _slide_text(event: Event, short: str, names: Mapping[str, str],
-                articles: Mapping[str, Article], link: _SiteLinker) -> str:
+                articles: Mapping[str, Article], link: _SiteLinker, page: str) -> str:
     """The slide's HTML: who (linked), the first sources with their words, the permalink."""
     parts = []
     if short != event.title:
@@ -167,7 +167,7 @@ def _slide_text(event: Event, short: str, names: Mapping[str, str],
                      f"{html.escape(label)}</a>{quote}</p>")
     if len(known) > feeds.SOURCES_SHOWN:
         parts.append(f"<p>{html.escape(feeds.more_sources(len(known) - feeds.SOURCES_SHOWN))}</p>")
-    parts.append(f"<p>{_a(link(urls.event_path(event.id)), 'On the timeline')}</p>")
+    parts.append(f"<p>{_a(link(urls.event_path(event.id, page)), 'On the timeline')}</p>")
     return "".join(parts)
 
 
@@ -216,11 +216,12 @@ def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
     updated = feeds.feed_updated(timeline, epoch)
     newest = feeds.newest_first(timeline)  # the feeds' order, sorted once for all of them
     order = chronological(timeline.events)  # the data files' order, likewise
-    files = feeds.atom_feeds(timeline, config, updated, newest)
-    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated, newest)
-    files[urls.DATA_CSV] = events_csv(timeline, config, order)
-    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated, order)
-    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config, order)
+    placed = paging.placements(timeline.events)  # the page holding each event's card
+    files = feeds.atom_feeds(timeline, config, updated, newest, placed)
+    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated, newest, placed)
+    files[urls.DATA_CSV] = events_csv(timeline, config, order, placed)
+    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated, order, placed)
+    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config, order, placed)
     files[urls.DATA_SCHEMA] = SCHEMA_FILE.read_bytes()
     files[urls.NOJEKYLL] = b""
     if config.url:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from generator.config import SiteConfig
 from generator.model import Actor, Article, Event, Timeline
 from generator.reading import safety
-from generator.site import urls
+from generator.site import paging, urls
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -33,10 +33,9 @@ _EPOCH_DAY = EPOCH.date()
 # few sources (the complete data is in data/events.json, .csv and .ics).
 FEED_LIMIT = 100
 SOURCES_SHOWN = 5
-# An actor's feed is for following the news about them: its newest entries only, each
-# short (title, dates, links; no quotes; the first few actors and places), so that
-# hundreds of actors cost little to write and to fetch.
-ACTOR_FEED_LIMIT = 50
+# An actor's feed follows the news about them: its newest entries, each short (title,
+# dates, links; no quotes), so that hundreds of actors cost little to write and fetch.
+ACTOR_FEED_LIMIT = 20
 NAMES_SHOWN = 10
 
 
@@ -191,8 +190,9 @@ def newest_first(timeline: Timeline) -> list[Event]:
 
 
 def event_facts(event: Event, actors: Mapping[str, Actor], articles: Mapping[str, Article],
-                link: Linker) -> Facts:
-    """What an entry shows of one event: its first sources only, dated by all of them."""
+                link: Linker, page: str = urls.INDEX) -> Facts:
+    """What an entry shows of one event (its card is on the timeline page `page`): its first
+    sources only, dated by all of them."""
     who = tuple(
         (i, actors[i].name, link(urls.actor_path(i))) if i in actors else (i, i, None)
         for i in dict.fromkeys(event.actors)
@@ -206,7 +206,7 @@ def event_facts(event: Event, actors: Mapping[str, Actor], articles: Mapping[str
     days = [a.date for _, a in known if a.date is not None]
     published = day_start(min(days)) if days else None
     updated = day_start(max(days)) if days else None
-    url = link(urls.event_path(event.id))
+    url = link(urls.event_path(event.id, page))
     return Facts(event, url, who, sources, published, updated, len(known) - len(sources))
 
 
@@ -312,16 +312,17 @@ def _feed_urn(config: SiteConfig, path: str) -> str:
 
 
 def atom_feeds(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
-               order: Sequence[Event] | None = None) -> dict[str, bytes]:
-    """`feed.xml` for the whole timeline and `actors/<id>.xml` for each actor.
-
-    `order` is `newest_first(timeline)`, when the caller has it already."""
+               order: Sequence[Event] | None = None,
+               placed: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """`feed.xml` for the whole timeline and `actors/<id>.xml` for each actor (`order`:
+    `newest_first(timeline)`, `placed`: `paging.placements`, if the caller has them)."""
     order = newest_first(timeline) if order is None else order
+    placed = paging.placements(timeline.events) if placed is None else placed
     actors = {a.id: a for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     whole = FeedInfo(config.title, urls.FEED_ATOM, urls.INDEX, config.description)
     link = Linker(config, whole.path)
-    files = {whole.path: atom(whole, [event_facts(e, actors, articles, link)
+    files = {whole.path: atom(whole, [event_facts(e, actors, articles, link, placed[e.id])
                                       for e in order[:FEED_LIMIT]], config, updated)}
     if not timeline.actors:
         return files
@@ -343,7 +344,7 @@ def atom_feeds(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
         for event in newest[actor.id]:
             brief = briefs.get(event.id)
             if brief is None:
-                fact = event_facts(event, actors, articles, folder_link)
+                fact = event_facts(event, actors, articles, folder_link, placed[event.id])
                 brief = briefs[event.id] = _Brief.of(fact, updated)
             entries.append(brief.xml(actor))
         files[info.path] = _atom_document(info, entries, config, updated)
@@ -354,10 +355,12 @@ def atom_feeds(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
 
 
 def json_feed(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
-              order: Sequence[Event] | None = None) -> bytes:
-    """A JSON Feed 1.1 document of the newest events (`_timeline` holds the date as we know
-    it); `order` is `newest_first(timeline)`, when the caller has it already."""
+              order: Sequence[Event] | None = None,
+              placed: Mapping[str, str] | None = None) -> bytes:
+    """A JSON Feed 1.1 document of the newest events (`_timeline`: the date as we know it;
+    `order`, `placed`: as for `atom_feeds`)."""
     order = newest_first(timeline) if order is None else order
+    placed = paging.placements(timeline.events) if placed is None else placed
     actors = {a.id: a for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     link = Linker(config, urls.FEED_JSON)
@@ -369,7 +372,7 @@ def json_feed(timeline: Timeline, config: SiteConfig, updated: dt.datetime,
         "description": config.description,
         "language": config.language,
         "authors": [{"name": config.title}],
-        "items": [_json_item(event_facts(e, actors, articles, link), updated)
+        "items": [_json_item(event_facts(e, actors, articles, link, placed[e.id]), updated)
                   for e in order[:FEED_LIMIT]],
     }
     if not feed["description"]:

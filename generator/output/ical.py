@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from generator.config import SiteConfig
 from generator.model import Article, Event, Timeline, chronological
 from generator.output.feeds import SOURCES_SHOWN, more_sources
-from generator.site import urls
+from generator.site import paging, urls
 
 PRODID = "-//timeline-generator//Timeline//EN"
 _LIMIT = 75
@@ -76,8 +76,10 @@ def _uid_host(config: SiteConfig) -> str:
 
 
 def vevent(event: Event, names: Mapping[str, str], articles: Mapping[str, Article],
-           config: SiteConfig, stamp: dt.datetime, host: str | None = None) -> list[str]:
-    """The content lines of one event (unfolded); `host` is `_uid_host(config)`, if known."""
+           config: SiteConfig, stamp: dt.datetime, host: str | None = None,
+           page: str = urls.INDEX) -> list[str]:
+    """The content lines of one event (unfolded); `host` is `_uid_host(config)`, if known;
+    `page` is the timeline page holding its card."""
     planned = event.status == "planned"
     who = [names.get(i, i) for i in dict.fromkeys(event.actors)]
     lines = [
@@ -95,7 +97,7 @@ def vevent(event: Event, names: Mapping[str, str], articles: Mapping[str, Articl
         lines.append(f"LOCATION:{escape(', '.join(event.places))}")
     if who:
         lines.append("CATEGORIES:" + ",".join(escape(name) for name in who))
-    url = config.absolute(urls.event_path(event.id))
+    url = config.absolute(urls.event_path(event.id, page))
     if url:
         lines.append(f"URL:{url}")
     lines.append("END:VEVENT")
@@ -121,12 +123,14 @@ def _description(event: Event, who: list[str], articles: Mapping[str, Article]) 
 
 
 def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
-             order: Sequence[Event] | None = None) -> bytes:
+             order: Sequence[Event] | None = None,
+             placed: Mapping[str, str] | None = None) -> bytes:
     """The whole `events.ics`, events in chronological order (`order`, when the caller
-    has already sorted them)."""
+    has already sorted them; `placed`: `paging.placements`, likewise)."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     host = _uid_host(config)
+    placed = paging.placements(timeline.events) if placed is None else placed
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -138,7 +142,7 @@ def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
     if config.description:
         lines.append(f"X-WR-CALDESC:{escape(config.description)}")
     for event in chronological(timeline.events) if order is None else order:
-        lines += vevent(event, names, articles, config, stamp, host)
+        lines += vevent(event, names, articles, config, stamp, host, placed[event.id])
     lines.append("END:VCALENDAR")
     return _join(lines)
 

@@ -50,7 +50,10 @@ def clean_html(html: str) -> str:
 
 def json_text(data: Any, indent: int | None = 2) -> str:
     """JSON in which no string can open or close an HTML tag."""
-    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _escaped(json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def _escaped(text: str) -> str:
     # These characters can only occur inside JSON strings, where the escapes mean the same.
     for char, escaped in _JSON_ESCAPES.items():  # str.replace: far faster than translate
         if chr(char) in text:
@@ -61,3 +64,20 @@ def json_text(data: Any, indent: int | None = 2) -> str:
 def json_bytes(data: Any) -> bytes:
     """`json_text` as a UTF-8 file with a final newline."""
     return (json_text(data) + "\n").encode("utf-8")
+
+
+def json_records_bytes(data: dict[str, Any]) -> bytes:
+    """Like `json_bytes` for an object of record lists, but each record compact on a line of
+    its own: a third smaller than indented, still read (and diffed) record by record."""
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    fields = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            items = ",\n".join("    " + compact(v) for v in value)
+            fields.append(f"  {compact(key)}: [\n{items}\n  ]")
+        else:
+            fields.append(f"  {compact(key)}: {compact(value)}")
+    body = ",\n".join(fields)
+    return (_escaped("{\n" + body + "\n}" if fields else "{}") + "\n").encode("utf-8")

@@ -27,14 +27,15 @@ def site_span(site: Site) -> tuple[charts.Month, charts.Month] | None:
 
 def timeline_extras(site: Site, target: str | Callable[[int, int], str]) -> dict:
     """The timeline's bar chart (bars link to the page listing each month: `target`). The
-    timeline itself is not indexed: each event is found through its own page."""
+    timeline pages holding the cards are indexed (`listing_extras`)."""
     return {"chart": charts.month_chart([e.date for e in site.events], target)}
 
 
-def event_extras(site: Site, view: EventView) -> dict:
-    """An event page's search record: its date and title as the result's label, its facets."""
-    label = f"{view.event.date.human()}: {view.event.title}"
-    filters = _filters(EVENT_KIND, _actor_names(site, [view]), _years([view.event.date]))
+def listing_extras(site: Site, views: Sequence[EventView], label: str) -> dict:
+    """A timeline page holding event cards: its search record (each card's heading, "date:
+    title", is a sub-result linking to the card), its facets and its label."""
+    filters = _filters(EVENT_KIND, _actor_names(site, views),
+                       _years(v.event.date for v in views))
     return {"search": {"filters": filters, "title": label}}
 
 
@@ -48,10 +49,12 @@ def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span,
     return {"activity": chart, "search": {"filters": _filters(kind, [actor.name], _years(dates))}}
 
 
-def article_extras(site: Site, article: Article, events: Sequence[EventView]) -> dict:
-    """An article's search facets: the actors of its events and its publication year."""
+def article_extras(site: Site, article: Article, named: Iterable[str]) -> dict:
+    """An article's search facets: the actors it names (ids `named`), its publication year."""
     years = [str(article.date.year)] if article.date else []
-    return {"search": {"filters": _filters(ARTICLE_KIND, _actor_names(site, events), years)}}
+    names = sorted({site.actors[i].name for i in named if i in site.actors},
+                   key=lambda n: (n.casefold(), n))
+    return {"search": {"filters": _filters(ARTICLE_KIND, names, years)}}
 
 
 def _actor_names(site: Site, views: Iterable[EventView]) -> list[str]:

@@ -19,10 +19,7 @@ KINDS = (
 
 def pages(site: Site, plan: paging.Plan) -> Iterator[tuple[str, str, dict]]:
     """(output path, template, context) for every page of the site."""
-    yield from timeline_pages(site, plan)
-    for view in site.views.values():  # search finds events through their own pages
-        yield urls.event_page(view.event.id), "event.html", {
-            "view": view, **enhance.event_extras(site, view)}
+    yield from timeline_pages(site, plan)  # each event's card, found by search, is there
     yield urls.ACTORS_INDEX, "actors.html", {"groups": actor_groups(site)}
     span = enhance.site_span(site)
     for actor in sorted(site.timeline.actors, key=lambda a: a.id):
@@ -42,20 +39,22 @@ def timeline_pages(site: Site, plan: paging.Plan) -> Iterator[tuple[str, str, di
     views = [site.views[e.id] for e in site.events]
     undated = [a for a in site.sorted_articles() if a.date is None]
     base = {"overview": None, "listing": None, "undated": (), "chart": None, "paged": plan.paged,
-            "heading": None, "filters": True}
+            "heading": None, "filters": True, "full_cards": False}
     if not plan.paged:
         for path, newest in ((urls.INDEX, False), (urls.NEWEST, True)):
             years = timeline_years(views, newest_first=newest)
             nav = [paging.Entry(str(y.year), f"{path}#{y.anchor}", 0) for y in years]
             summary = f"{_count(len(views))}, {'newest' if newest else 'oldest'} first."
+            cards = {} if newest else {  # the cards are on the one page, in rows on the other
+                "full_cards": True, **enhance.listing_extras(site, views, "Timeline")}
             yield path, "index.html", {
                 **base, "years": years, "newest": newest, "undated": undated, "nav": nav,
-                "summary": summary, **enhance.timeline_extras(site, path)}
+                "summary": summary, **enhance.timeline_extras(site, path), **cards}
         return
     recent = views[-paging.RECENT:][::-1]
     yield urls.INDEX, "index.html", {
         **base, "years": [], "newest": False, "undated": undated, "nav": plan.years,
-        "overview": {"recent": recent, "events_dir": urls.EVENTS}, "filters": False,
+        "overview": {"recent": recent, "pages": paging.split_years(plan)}, "filters": False,
         "summary": f"{_count(len(views))} in {len(plan.years)} year"
                    f"{'' if len(plan.years) == 1 else 's'}.",
         **enhance.timeline_extras(site, plan.month_page)}
@@ -65,9 +64,11 @@ def timeline_pages(site: Site, plan: paging.Plan) -> Iterator[tuple[str, str, di
         "nav": plan.years, "summary": f"The newest {_count(len(shown))} of {len(views):,}."}
     for page in plan.lists:
         summary = f"{_count(page.count)} in {page.heading}, oldest first."
+        listed = [v for y in page.years for s in y.sections for g in s.groups for v in g.events]
         yield page.path, "index.html", {
             **base, "years": page.years, "newest": False, "nav": plan.years, "listing": page,
-            "heading": page.heading, "summary": summary}
+            "heading": page.heading, "summary": summary, "full_cards": True,
+            **enhance.listing_extras(site, listed, page.heading)}
 
 
 def actor_groups(site: Site) -> list[dict]:
@@ -123,7 +124,8 @@ def actor_context(site: Site, actor: Actor, span=None, plan: paging.Plan | None 
 
 def article_context(site: Site, article: Article) -> dict:
     return {
-        **enhance.article_extras(site, article, site.by_article.get(article.id, [])),
+        **enhance.article_extras(site, article,
+                                 (m.actor for m in site.mentions.get(article.id, ()))),
         "article": article,
         "date": article_date(article),
         "url": web_url(article.url),

@@ -1,8 +1,9 @@
 """Which list pages a timeline needs, so that no page grows with the whole corpus. Pure.
 
-Each event's full card is on its own page (`events/<id>.html`); lists show compact rows.
+Each event's full card is on the one timeline page that lists it (`placements`); every
+other list (the newest, an actor's, an article's) shows compact rows linking there.
 A timeline of at most `PAGE_EVENTS` events is one page (`index.html`, and `newest.html`
-reversed). A longer one becomes an overview (`index.html`: the chart, the years with their
+reversed, in rows). A longer one becomes an overview (`index.html`: the chart, the years with their
 counts, the latest events) and a page per year (`timeline/<year>.html`, oldest first); a
 year with more than `PAGE_EVENTS` events lists its months, each on its own page
 (`timeline/<year>-<mm>.html`). `newest.html` then shows the newest `PAGE_EVENTS` events.
@@ -10,13 +11,13 @@ year with more than `PAGE_EVENTS` events lists its months, each on its own page
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.model import MONTH_NAMES
+from generator.model import MONTH_NAMES, Event
 from generator.site import urls
-from generator.site.views import EventView, Year, month_of, timeline_years
+from generator.site.views import EventView, Year, month_of, timeline_years, year_of
 
 PAGE_EVENTS = 250  # the most events one list page shows before the list is split
 RECENT = 20  # the newest events an overview (of a long timeline or a busy actor) shows
@@ -96,6 +97,20 @@ def plan(views: Sequence[EventView]) -> Plan:
     return result
 
 
+def placements(events: Sequence[Event]) -> dict[str, str]:
+    """The timeline page holding each event's card, by event id: what `plan` decides, from
+    the events alone (the feeds and data files link there without rendering anything)."""
+    if len(events) <= PAGE_EVENTS:
+        return dict.fromkeys((e.id for e in events), urls.INDEX)
+    per_year: Counter[int] = Counter(year_of(e.date) for e in events)
+    placed = {}
+    for e in events:
+        year = year_of(e.date)
+        month = month_of(e.date) if per_year[year] > PAGE_EVENTS else None
+        placed[e.id] = urls.year_path(year) if month is None else urls.month_path(year, month)
+    return placed
+
+
 def _place(result: Plan, events: Sequence[EventView], path: str) -> None:
     for view in events:
         result.placed[view.event.id] = path
@@ -111,6 +126,13 @@ def _link_neighbours(result: Plan) -> None:
         pages[i] = ListPage(page.path, page.heading, page.years, page.count, page.months,
                             page.up, entries[i - 1] if i else None,
                             entries[i + 1] if i + 1 < len(pages) else None)
+
+
+def split_years(result: Plan) -> str:
+    """The years listed a month a page, space-separated: how the overview's script finds the
+    page of an old permalink (`index.html#ev-<date>-...`) from the date in the event id."""
+    return " ".join(page.path.removeprefix(f"{urls.TIMELINE}/").removesuffix(".html")
+                    for page in result.lists if page.months)
 
 
 def newest(views: Sequence[EventView]) -> list[EventView]:

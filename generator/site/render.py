@@ -57,9 +57,6 @@ class Links:
         """The event on the timeline page that lists it."""
         return self.to(urls.event_path(event_id, self.placed.get(event_id, urls.INDEX)))
 
-    def event_page(self, event_id: str) -> str:
-        return self.to(urls.event_page(event_id))
-
     def static(self, name: str) -> str:
         return self.to(urls.static_path(name))
 

@@ -18,7 +18,6 @@ from generator.ids import safe_name  # `urls.safe_name` stays: renderers and exp
 INDEX = "index.html"
 NEWEST = "newest.html"
 TIMELINE = "timeline"  # the year and month pages of a long timeline
-EVENTS = "events"
 ACTORS_INDEX = "actors/index.html"
 ARTICLES_INDEX = "articles/index.html"
 SEARCH = "search.html"
@@ -79,14 +78,10 @@ def event_anchor(event_id: str) -> str:
 
 
 def event_path(event_id: str, page: str = INDEX) -> str:
-    """An event on the timeline page `page`: `index.html#ev-<id>` (the feeds' permalink; on
-    a long timeline the overview's script sends it on to the event's page)."""
+    """An event's card on the timeline page `page` that holds it (`paging.placements`):
+    `timeline/2021-03.html#ev-<id>`, or `index.html#ev-<id>` for a one-page timeline. An
+    old link to `index.html#ev-<id>` on a long timeline is sent on by the overview's script."""
     return f"{page}#{event_anchor(event_id)}"
-
-
-def event_page(event_id: str) -> str:
-    """The page of one event (its full card, indexed for search): `events/<id>.html`."""
-    return f"{EVENTS}/{_name(event_id)}.html"
 
 
 def sentence_anchor(index: int) -> str:

@@ -56,12 +56,15 @@ def test_a_word_from_an_event_title_finds_that_event_first(page, site_url: str,
     word, event = _distinctive_title_word(data["events"], texts)
     page.goto(site_url + "search.html")
     page.get_by_label("Search events, actors and articles").fill(word)
-    results = page.locator(".pagefind-ui__result-link")
+    results = page.locator(".pagefind-ui__result")
     results.first.wait_for(timeout=10_000)
     assert results.count() > 1, "the word should also match actor or article pages"
-    href = results.first.get_attribute("href") or ""
-    assert href.endswith(f"events/{event['id']}.html"), (word, href)
-    label = results.first.inner_text()
+    # the first result is the timeline page; the event's card is among its sub-results
+    nested = results.first.locator(".pagefind-ui__result-nested .pagefind-ui__result-link")
+    hrefs = [link.get_attribute("href") or "" for link in nested.all()]
+    assert any(h.endswith(f"#ev-{event['id']}") for h in hrefs), (word, hrefs)
+    card = nested.nth(next(i for i, h in enumerate(hrefs) if h.endswith(f"#ev-{event['id']}")))
+    label = card.inner_text()
     assert event["title"][:30] in label
     assert re.search(r"\b(19|20)\d\d\b", label), f"no date in the result's label: {label}"
 

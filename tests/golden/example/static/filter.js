@@ -6,12 +6,25 @@
   "use strict";
 
   // A long timeline's overview lists only the latest events: an old permalink to another
-  // event there (index.html#ev-<id>, as the feeds give) goes on to that event's own page.
-  var overview = document.querySelector("[data-event-pages]");
-  var wanted = /^#ev-([A-Za-z0-9][A-Za-z0-9._-]*)$/.exec(window.location.hash);
-  if (overview && wanted && !document.getElementById(wanted[0].slice(1))) {
-    window.location.replace(overview.getAttribute("data-event-pages") + wanted[1] + ".html");
+  // event there (index.html#ev-<id>, the id starting with the event's date) goes on to the
+  // year page holding its card, or the month page for a year listed a month a page.
+  var overview = document.querySelector("[data-timeline]");
+  var wanted = /^#ev-([0-9]{4})(?:-([0-9]{2})-|-w([0-9]{2})-)?/.exec(window.location.hash);
+  if (overview && wanted && !document.getElementById(window.location.hash.slice(1))) {
+    var byMonth = (overview.getAttribute("data-by-month") || "").split(" ");
+    var month = wanted[3] ? weekMonth(Number(wanted[1]), Number(wanted[3])) : wanted[2];
+    var page = month && byMonth.indexOf(wanted[1]) >= 0 ? wanted[1] + "-" + month : wanted[1];
+    window.location.replace(overview.getAttribute("data-timeline") + page + ".html" +
+      window.location.hash);
     return;
+  }
+
+  // The month ("01".."12") of the Monday of ISO week `week` of `year` (week 1 holds 4 January).
+  function weekMonth(year, week) {
+    var jan4 = new Date(Date.UTC(year, 0, 4));
+    var monday = jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000;
+    var day = new Date(monday + (week - 1) * 7 * 86400000);
+    return ("0" + (day.getUTCMonth() + 1)).slice(-2);
   }
 
   var box = document.getElementById("timeline-filters");
