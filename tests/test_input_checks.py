@@ -140,6 +140,18 @@ def test_json_cannot_close_a_script_block() -> None:
     assert json.loads(text) == {"t": "</script><b>&\u2028"}
 
 
+def test_record_files_hold_one_safe_record_per_line() -> None:
+    data = {"events": [{"t": "</script><b>&\u2028"}, {"t": "two", "n": [1, None]}],
+            "title": {"text": "x"}, "none": []}
+    raw = safety.json_records_bytes(data)
+    text = raw.decode("utf-8")
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == data and raw.endswith(b"\n")
+    lines = text.splitlines()
+    assert '    {"t":"two","n":[1,null]}' in lines  # a record per line, compact
+    assert safety.json_records_bytes({}) == b"{}\n"
+
+
 def test_messages_are_always_one_line() -> None:
     d = Diagnostic("warning", "a\nb.txt", "bad `x\ny`", 1, 2)
     assert str(d) == "a\\nb.txt:1:2: warning: bad `x\\ny`"

@@ -296,3 +296,10 @@ def test_paged_pages_are_well_formed(paged):
         assert outline.headings.count(1) == 1, path
         steps = zip(outline.headings, outline.headings[1:], strict=False)
         assert all(b - a <= 1 for a, b in steps), path
+
+
+def test_every_card_is_where_the_data_files_say(paged):
+    _, pages = paged
+    found = {m: path for path, html in pages.items()
+             for m in re.findall(r'class="event-title" id="ev-([^"]+)"', html)}
+    assert found == paging.placements(long_timeline().events)
