@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -11,7 +12,7 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
-from generator.incremental import Cache, Units, cache_folder
+from generator.incremental import Cache, Units, cache_folder, stamp
 from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
@@ -35,17 +36,51 @@ REGISTRY_NAME = "actors.yaml"
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What a build reports (the CLI prints it); kept in the cache's stamp, so a build that
+    finds the site up to date reports it again without reading anything."""
+
+    articles: int
+    events: int
+    actors: int
+    files: int
+    dating: tuple[str, ...]  # `dating_report`
+    diagnostics: tuple[Diagnostic, ...]
+
+    @classmethod
+    def of(cls, timeline: Timeline, files: int = 0) -> Summary:
+        return cls(len(timeline.articles), len(timeline.events), len(timeline.actors), files,
+                   tuple(dating_report(timeline.articles)), timeline.diagnostics)
+
+
+@dataclass(frozen=True)
 class BuildResult:
     """What a build made and what it found wrong."""
 
-    timeline: Timeline
+    timeline: Timeline | None  # None when up to date: nothing was read (see `summary`)
     mentions: Mapping[str, Sequence[Mention]]
-    files: Mapping[str, bytes] = field(default_factory=dict)
+    files: Mapping[str, bytes] = field(default_factory=dict)  # empty when up to date
     search: search_mod.SearchReport | None = None  # None: indexing was not asked for
     reused: int = 0  # articles whose extraction came from the cache
+    last: Summary | None = None  # set when up to date: what the last build reported
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the site was left as it was: inputs and output as the last build left them."""
+        return self.last is not None
+
+    @property
+    def summary(self) -> Summary:
+        if self.last is not None:
+            return self.last
+        assert self.timeline is not None  # a build that did not read has `last`
+        return Summary.of(self.timeline, len(self.files))
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
+        if self.last is not None:
+            return self.last.diagnostics
+        assert self.timeline is not None
         return self.timeline.diagnostics
 
     def failed(self, strict: bool = False) -> bool:
@@ -115,11 +150,22 @@ def build(
     `on_wait(pid)` is called if another build (process `pid`) is writing `output` first.
     `cache`: keep each article's extraction in `<output>.timeline-cache/` and use it next
     time; `jobs`: processes for it; `progress(stage, done, total)` hears how far it got.
+    With the cache, a build whose inputs and output are as the last one left them reads and
+    writes nothing and returns the last report (`up_to_date`; incremental/stamp.py).
 
     Raises ValueError before reading anything when `output` is a folder it must not replace.
     """
     writer.check_output(Path(output), Path(source), contents=False)
     store = Cache(cache_folder(output)) if cache else None
+    config = config or render.SiteConfig()
+    templates, static = templates or TEMPLATES, static or STATIC
+    inputs = None
+    if store is not None:  # up to date: say what the last build said, and do nothing
+        inputs = stamp.input_digest(source, max_size, (templates, static, config.theme),
+                                    _settings(output, config, strict, with_search, max_size))
+        last = stamp.load(store, inputs, writer.real_output(output)) if inputs else None
+        if isinstance(last, tuple) and len(last) == 2 and isinstance(last[0], Summary):
+            return BuildResult(None, {}, search=last[1], last=last[0])
     try:
         timeline, mentions = make_timeline(source, max_size, store, jobs, progress)
     except OSError as exc:  # one no reader expected; still a read problem, not a write one
@@ -133,33 +179,64 @@ def build(
         store.prune()  # what this corpus no longer needs
     if result.failed(strict):
         return result
-    config = config or render.SiteConfig()
     if progress:
         progress("render", 0, len(timeline.articles))
     try:
-        files = site_files(timeline, config, templates or TEMPLATES, static or STATIC, mentions,
-                           epoch)
+        files = site_files(timeline, config, templates, static, mentions, epoch)
     except Exception as exc:  # noqa: BLE001 - a theme's template may raise anything
-        folders = [f for f in (config.theme, templates or TEMPLATES) if f is not None]
+        folders = [f for f in (config.theme, templates) if f is not None]
         problem = templateerrors.problem(exc, folders)
         if problem is None:
             raise
         return replace(result, timeline=replace(timeline,
                                                 diagnostics=timeline.diagnostics + (problem,)))
     reports: list[search_mod.SearchReport] = []  # filled by the writer's hook, before the swap
+    snapshots: list[str] = []  # the new site as this build left it, taken under the lock
 
     def index(folder: Path) -> None:
         reports.append(search_mod.index_site(folder))
 
+    def look(site: Path) -> None:
+        with contextlib.suppress(OSError):
+            snapshots.append(stamp.snapshot(site))
+
     if progress:
         progress("write", 0, len(files))
     written = writer.write_site(files, output, before_swap=index if with_search else None,
-                                refuse_unknown=strict, on_wait=on_wait)
+                                refuse_unknown=strict, on_wait=on_wait,
+                                after_swap=look if inputs else None)
     if progress:
         progress("done", len(files), len(files))
     notes = tuple(kept_notes(output, written))
-    return BuildResult(replace(timeline, diagnostics=timeline.diagnostics + notes), mentions,
-                       files, reports[0] if reports else None, result.reused)
+    result = BuildResult(replace(timeline, diagnostics=timeline.diagnostics + notes), mentions,
+                         files, reports[0] if reports else None, result.reused)
+    if store is not None and inputs and snapshots and (report := _report(
+            timeline, len(files), result.search, output, written)):
+        stamp.save(store, inputs, snapshots[0], report)
+    return result
+
+
+def _settings(output: Path, config: render.SiteConfig, strict: bool, with_search: bool,
+              max_size: int) -> str:
+    """The build's options and environment, as text for the stamp's input digest."""
+    indexer = (search_mod.available(), search_mod.indexer_id()) if with_search else None
+    return repr((str(output), config, strict, with_search, max_size,
+                 os.environ.get("SOURCE_DATE_EPOCH"), indexer))
+
+
+def _report(timeline: Timeline, files: int, search: search_mod.SearchReport | None,
+            output: Path, written: writer.Written) -> tuple[
+    Summary, search_mod.SearchReport | None
+] | None:
+    """What the next build says if it finds the site up to date: what a full build after
+    this one would (the user's kept files are no longer new, the index is reused). None
+    if the indexer failed: the next build runs it again."""
+    if search is not None and not search.ok and search_mod.available():
+        return None
+    if search is not None and search.ok:
+        search = search_mod.SearchReport(True, "search index reused, no page changed")
+    notes = tuple(kept_notes(output, replace(written, new=())))
+    return Summary.of(replace(timeline, diagnostics=timeline.diagnostics + notes), files), search
 
 
 def site_files(

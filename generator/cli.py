@@ -242,20 +242,20 @@ def _cmd_build(args: argparse.Namespace) -> int:
     for diag in result.diagnostics:
         if diag.level != "info" or not args.quiet:
             print(diag, file=sys.stderr)
-    tl = result.timeline
+    summary = result.summary
     if not args.quiet:
         print("Publication dates:")
-        print("\n".join(build.dating_report(tl.articles)))
+        print("\n".join(summary.dating))
     if result.failed(args.strict):
         print(f"build failed: {args.output} left as it was", file=sys.stderr)
         return 1
     _report_search(result.search, args.quiet)
     if not args.quiet:
         counts = ", ".join(_count(n, word) for n, word in (
-            (len(tl.articles), "article"), (len(tl.events), "event"), (len(tl.actors), "actor")))
-        reused = f", {result.reused}/{len(tl.articles)} articles from the cache" \
-            if result.reused else ""
-        print(f"{counts} -> {args.output}/ ({len(result.files)} files, "
+            (summary.articles, "article"), (summary.events, "event"), (summary.actors, "actor")))
+        reused = ", up to date" if result.up_to_date else \
+            f", {result.reused}/{summary.articles} articles from the cache" if result.reused else ""
+        print(f"{counts} -> {args.output}/ ({summary.files} files, "
               f"{time.perf_counter() - began:.2f} s{reused})")
     return 0
 
@@ -323,9 +323,9 @@ def _serve_build(args: argparse.Namespace):
         return serve.Outcome(False, problems)
     if result.search is not None and not result.search.ok:
         problems += (f"warning: {result.search.message}",)
-    tl = result.timeline
-    return serve.Outcome(True, problems, f"built {len(tl.articles)} articles, {len(tl.events)} "
-                         f"events in {time.perf_counter() - began:.2f} s")
+    summary, same = result.summary, " (up to date)" if result.up_to_date else ""
+    return serve.Outcome(True, problems, f"built {summary.articles} articles, {summary.events} "
+                         f"events in {time.perf_counter() - began:.2f} s{same}")
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:

@@ -330,8 +330,8 @@ def test_ctrl_c_while_writing_prints_one_line(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, "--no-search") == 0
     before = tree(out)
-    process = subprocess.Popen(command(out, "--no-search"), cwd=ROOT, env=slow_env(),
-                               stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command(out, "--no-search", "--no-cache"), cwd=ROOT,
+                               env=slow_env(), stderr=subprocess.PIPE, text=True)
     poll(staging_with_files(out, process, 5), "the build to start writing")
     process.send_signal(signal.SIGINT)
     assert process.wait(timeout=DEADLINE) == 130

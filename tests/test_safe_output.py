@@ -192,7 +192,7 @@ def test_a_full_disk_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monk
 
     monkeypatch.setattr(writer, "_write_file", full)
     monkeypatch.setattr(os, "link", no_link)
-    assert cli.main(args) == 1
+    assert cli.main([*args, "--no-cache"]) == 1  # a full build (with the cache: up to date)
     assert capsys.readouterr().err.strip() == (
         f"{out}: error: cannot write the site (No space left on device); "
         "the previous site is left as it was")

@@ -7,6 +7,8 @@ computed across processes.
 - `store`: the cache folder `<output>.timeline-cache/`, one pickle per entry, written
   atomically; an unreadable entry is a miss.
 - `pool`: a map over processes in chunks, in-process for a small corpus.
+- `stamp`: whether the site is up to date (inputs and output as the last build left
+  them), so a build can do nothing and repeat the last report.
 - `corpus`: the reading stage with the cache and the pool (`read_corpus`) and the units
   cut for `actors.find_actors` (`Units`).
 """

@@ -97,7 +97,7 @@ def html_digest(folder: Path) -> str:
     paths = _html_files(folder)
     if paths is None:
         return ""
-    digest = hashlib.sha256(_indexer_id())
+    digest = hashlib.sha256(indexer_id())
     for path in paths:
         data = (folder / path).read_bytes()
         digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(data)))
@@ -118,7 +118,7 @@ def _html_files(folder: Path) -> list[str] | None:
     return sorted(found)
 
 
-def _indexer_id() -> bytes:
+def indexer_id() -> bytes:
     """The indexer's version, options and configuration, as bytes."""
     parts = [" ".join(OPTIONS)]
     for package in ("pagefind", "pagefind_bin", "pagefind_bin_extended"):

@@ -59,6 +59,7 @@ def write_site(
     before_swap: Callable[[Path], None] | None = None,
     refuse_unknown: bool = False,
     on_wait: Callable[[int | None], None] | None = None,
+    after_swap: Callable[[Path], None] | None = None,
 ) -> Written:
     """Replace the folder `output` with `files` (site path -> content) and the user's files.
 
@@ -66,6 +67,8 @@ def write_site(
     output (the search indexer adds its files there). `refuse_unknown` refuses an output
     holding files no build wrote instead of keeping them (`--strict`). `on_wait(pid)` is
     called when another build (process `pid`) holds the output, before waiting for it.
+    `after_swap(output)` runs on the new site still holding the lock (no other build can
+    have changed it yet).
     """
     output = real_output(output)
     check_output(output)
@@ -87,6 +90,8 @@ def write_site(
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        if after_swap is not None:
+            after_swap(output)
     return Written(tuple(kept), tuple(new))
 
 
