@@ -31,7 +31,7 @@ def in_range(day: dt.date | None) -> bool:
 _ISO = re.compile(r"^(\d{4})(?:-(?:W(\d{2})|(\d{2})(?:-(\d{2}))?))?$")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date known to day, ISO week, month or year; never completed from a clock."""
 
@@ -129,7 +129,7 @@ class PartialDate:
         return self.iso()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Diagnostic:
     """A problem found in the input: where, how bad, and what to do."""
 
@@ -156,7 +156,7 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of an article's text; `kind` says whether it is content."""
 
@@ -166,7 +166,7 @@ class Paragraph:
     kind: Literal["title", "heading", "body", "caption", "furniture"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A content sentence: character span into `Article.text` (end exclusive)."""
 
@@ -177,7 +177,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One source article, as read; `text` is what offsets point into."""
 
@@ -201,7 +201,7 @@ class Article:
         return self.sentences[i].index if i >= 0 and pos < self.sentences[i].end else None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     """A position an actor holds, optionally bounded in time."""
 
@@ -216,7 +216,7 @@ class Role:
         return self.end is None or day <= self.end.last_day()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Actor:
     """A person, country or organisation: one record per real entity."""
 
@@ -229,7 +229,7 @@ class Actor:
     origin: Literal["registry", "discovered", "knowledge"] = "discovered"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A place in an article's text that names an actor."""
 
@@ -240,7 +240,7 @@ class Mention:
     via: Literal["name", "alias", "surname", "acronym", "role", "adjective", "coref"] = "name"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A place an article's text names (a city, a country used as a location)."""
 
@@ -250,7 +250,7 @@ class Place:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where an event is reported: an article's sentence, and the date words in it."""
 
@@ -265,7 +265,7 @@ class Source:
     date: PartialDate | None = None  # the date this source gives the happening
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening, with every source that reports it."""
 
@@ -290,7 +290,7 @@ def chronological(events: Iterable[Event]) -> list[Event]:
     return sorted(events, key=event_order)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timeline:
     """Everything a build found, ready to render."""
 

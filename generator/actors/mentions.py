@@ -10,7 +10,7 @@ from generator.actors.names import core_words, fold, tokenize
 from generator.actors.units import Unit, country_of, units_of
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Hit:
     """Something a sentence names, before people are merged and names resolved."""
 
@@ -25,7 +25,7 @@ class Hit:
     qual: str = ""  # person: the role's qualifier key (country or organisation)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Qualifier:
     """What a title is qualified by: `Turkish`, `Turkey's`, `Kremlin`, `UN`."""
 

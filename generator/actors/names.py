@@ -122,7 +122,7 @@ def one_edit_apart(x: str, y: str) -> bool:
 # --- word lists -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The word lists in generator/lang/en/lexicon.yaml, folded, as sets and read-only maps."""
 
@@ -269,7 +269,7 @@ _RAW = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """A word or mark of a sentence, with offsets into the article text.
 

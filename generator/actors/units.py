@@ -12,7 +12,7 @@ from generator.actors.names import Lexicon, Token
 from generator.actors.orgnames import split_glued_names
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """A piece of a sentence: gap (unknown capitalised run), ent, org, adj, title, cue
     (`carmaker`: an organisation's name may follow), conn, word, punct, poss or suffix.

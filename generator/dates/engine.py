@@ -23,7 +23,7 @@ from generator.model import EARLIEST, LATEST, PartialDate, in_range  # noqa: F40
 from generator.reading.sentences import split_sentences
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression: its span in the text, TIMEX3 type and value, and why."""
 
