@@ -489,6 +489,10 @@ def test_article_page_marks_exactly_the_event_sentences(site):
     assert mark.group(1) == "Sergei Lavrov met Mevlut Cavusoglu in Moscow on 8 January 2020."
     assert 'href="../index.html#ev-meet"' in mark.group(2)
     assert 'href="../index.html#ev-us-role"' in mark.group(2)
+    # each date link is described, for a screen reader, by the sentence it follows
+    refs = re.findall(r'<a class="event-ref" href="[^"]+" aria-describedby="([^"]+)">', html)
+    assert refs and all(f'<mark id="{ref}">' in html for ref in refs)
+    assert 'aria-describedby="s-1"' in mark.group(2)
 
 
 def test_article_page_shows_metadata_and_structure(site):
