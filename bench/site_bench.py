@@ -377,8 +377,9 @@ def tree_size(folder: Path) -> tuple[int, int]:
     return total, files
 
 
-def _count(folder: Path) -> int:
-    return sum(1 for _ in folder.iterdir()) if folder.is_dir() else 0
+def _count(folder: Path, suffix: str) -> int:
+    """The files named `*<suffix>` directly in `folder`."""
+    return sum(1 for p in folder.iterdir() if p.name.endswith(suffix)) if folder.is_dir() else 0
 
 
 def measured(cmd: list[str], cwd: Path, out: Path, log: Path, env: dict[str, str] | None = None) -> Measure:
@@ -475,7 +476,8 @@ def bench_size(n: int, tmp: Path, seed: int, words: int, flags: dict[str, bool],
     result.ours["full"] = measured(cold, ours_dir, out, logs / "ours-full.log")
     result.ours["full"].extra.update(
         search_index=(out / "pagefind").is_dir(),
-        event_pages=_count(out / "events"), actor_pages=_count(out / "actors"))
+        timeline_pages=_count(out / "timeline", ".html"),
+        actor_pages=_count(out / "actors", ".html"))
     if flags["--no-cache"]:  # the cold build may not have left a cache: one build to prime it
         run_child(cmd, ours_dir, logs / "ours-prime.log")
     result.ours["no_change"] = measured(cmd, ours_dir, out, logs / "ours-nochange.log")
@@ -528,7 +530,8 @@ def print_table(res: Result) -> None:
     c = res.corpus
     o = res.ours["full"]
     print(f"\nN = {res.n} articles ({c['words']:,} words, {c['markdown_bytes'] / 2**20:.1f} MiB "
-          f"of Markdown); ours: {o.extra.get('event_pages')} event and {o.extra.get('actor_pages')} "
+          f"of Markdown); ours: {o.extra.get('timeline_pages')} year or month and "
+          f"{o.extra.get('actor_pages')} "
           f"actor pages, search index {'yes' if o.extra.get('search_index') else 'NO'}")
     print(HEAD)
     print(_row("ours", o, res.n))

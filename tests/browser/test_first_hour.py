@@ -109,6 +109,24 @@ class _PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
+def test_an_old_event_page_address_goes_on_to_its_card(page, served_root: Path,
+                                                       site_dir: Path) -> None:
+    event = json.loads((site_dir / "data" / "events.json").read_text(encoding="utf-8"))[
+        "events"][3]
+    handler = functools.partial(_PagesLikeHandler, directory=str(served_root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
+        page.goto(base + f"events/{event['id']}.html")  # an older site's event page
+        page.wait_for_url(base + f"index.html#ev-{event['id']}")
+        card = page.locator(":target")
+        assert event["title"] in card.inner_text() and card.is_visible()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_404_page_links_work_at_any_depth_without_a_configured_url(page,
                                                                    served_root: Path) -> None:
     handler = functools.partial(_PagesLikeHandler, directory=str(served_root))
