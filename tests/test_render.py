@@ -427,6 +427,23 @@ def test_the_timeline_holds_each_events_full_card(site):
     assert not any(path.startswith("events/") for path in site)  # no page per event
 
 
+def test_a_card_shows_the_first_ten_sources_and_counts_the_rest():
+    many = tuple(make_article(f"m{i:02}", f"Report {i}", dt.date(2020, 3, 2), [
+        ("body", [f"The summit opened on 1 March 2020, report {i} said."])]) for i in range(13))
+    event = Event("summit-day", PartialDate(2020, 3, 1), "1 March 2020", "reported",
+                  "The summit opened", (), (), tuple(source(a, 0) for a in many))
+    files = render(Timeline(ARTICLES + many, ACTORS, EVENTS + (event,)))
+    card = article_block(files["index.html"].decode(), "summit-day")
+    assert card.count('<blockquote class="quote">') == 10
+    assert "Sources (13; the first 10):" in card
+    assert '… and 3 more sources, all in <a href="data/events.json">the data</a>' in card
+    last = files["articles/m12.html"].decode()  # a source the card leaves out still links it
+    assert 'href="../index.html#ev-summit-day"' in last
+    data = json.loads(files["data/events.json"])
+    (record,) = [e for e in data["events"] if e["id"] == "summit-day"]
+    assert len(record["sources"]) == 13  # the data keeps every one
+
+
 def test_newest_first_page_is_the_same_reversed(site):
     assert order_of_events(site["newest.html"]) == OLDEST_FIRST[::-1]
     for page in ("index.html", "newest.html"):

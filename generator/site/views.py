@@ -58,14 +58,18 @@ class SourceRef:
     date: PartialDate | None = None  # shown only when the event's sources disagree on the day
 
 
+CARD_SOURCES = 10  # the sources a card shows; every one is in data/events.json
+
+
 @dataclass(frozen=True)
 class EventView:
     event: Event
     anchor: str
     actors: tuple[ActorRef, ...]
-    sources: tuple[SourceRef, ...]
+    sources: tuple[SourceRef, ...]  # the first `CARD_SOURCES`
     year: int = 0  # the year it is listed under
     keys: str = ""  # its known actors' file-safe ids, space-separated (for the filters)
+    more_sources: int = 0  # those the card leaves out: a happening many articles report
 
     @property
     def planned(self) -> bool:
@@ -161,7 +165,7 @@ class Site:
         sources = []
         quotes = {(s.article, s.sentence): s.quote for s in event.sources}
         says = {(s.article, s.sentence): s.date for s in event.sources if event.disputed}
-        for (article_id, index), quote in quotes.items():
+        for (article_id, index), quote in list(quotes.items())[:CARD_SOURCES]:
             article = self.articles.get(article_id)
             label = article_label(article) if article else f"unknown article {article_id}"
             known = article is not None and index in self.rendered[article_id]
@@ -169,7 +173,7 @@ class Site:
                                      says.get((article_id, index))))
         keys = " ".join(urls.safe_name(ref.actor.id) for ref in actors if ref.actor)
         return EventView(event, urls.event_anchor(event.id), actors, tuple(sources),
-                         year_of(event.date), keys)
+                         year_of(event.date), keys, len(quotes) - len(sources))
 
     def sorted_articles(self) -> list[Article]:
         """Dated articles oldest first, then undated ones, each by title then id."""
