@@ -303,3 +303,30 @@ def test_every_card_is_where_the_data_files_say(paged):
     found = {m: path for path, html in pages.items()
              for m in re.findall(r'class="event-title" id="ev-([^"]+)"', html)}
     assert found == paging.placements(long_timeline().events)
+
+
+def test_a_month_longer_than_a_page_goes_on_in_parts(tmp_path, monkeypatch):
+    monkeypatch.setattr(paging, "PAGE_EVENTS", 5)
+    article = make_article("busy", "A busy April", dt.date(2020, 5, 1),
+                           [("body", [f"Talk {i} took place." for i in range(12)])])
+    events = tuple(
+        Event(f"t{i:02d}", PartialDate(2020, 4, 1 + i), "", "reported", f"Talk {i}", (), (),
+              (Source("busy", i, *_span(article, i), article.sentences[i].text, ""),))
+        for i in range(12))
+    timeline = Timeline((article,), (), events)
+    output = tmp_path / "site"
+    files = site_files(timeline, SiteConfig(title="April"), TEMPLATES, STATIC)
+    write_site(files, output)
+    assert broken_links(output) == []
+    pages = {p: c.decode("utf-8") for p, c in files.items() if p.endswith(".html")}
+    parts = [urls.month_path(2020, 4, k) for k in (1, 2, 3)]
+    assert parts == ["timeline/2020-04.html", "timeline/2020-04-p2.html",
+                     "timeline/2020-04-p3.html"]
+    counts = [len(re.findall(r'class="event-title" id="ev-', pages[p])) for p in parts]
+    assert counts == [5, 5, 2]
+    assert "<h1>April 2020, part 2 of 3</h1>" in pages[parts[1]]
+    assert '<a href="2020-04-p3.html" rel="next">' in pages[parts[1]]
+    assert 'href="timeline/2020-04.html#m-2020-04"' in pages[urls.INDEX]  # the chart's bar
+    found = {m: path for path, html in pages.items()
+             for m in re.findall(r'class="event-title" id="ev-([^"]+)"', html)}
+    assert found == paging.placements(events)

@@ -6,7 +6,9 @@ A timeline of at most `PAGE_EVENTS` events is one page (`index.html`, and `newes
 reversed, in rows). A longer one becomes an overview (`index.html`: the chart, the years with their
 counts, the latest events) and a page per year (`timeline/<year>.html`, oldest first); a
 year with more than `PAGE_EVENTS` events lists its months, each on its own page
-(`timeline/<year>-<mm>.html`). `newest.html` then shows the newest `PAGE_EVENTS` events.
+(`timeline/<year>-<mm>.html`), and a month with more goes on in parts of `PAGE_EVENTS`
+(`timeline/<year>-<mm>-p2.html`, ...), in the timeline's order. `newest.html` then shows
+the newest `PAGE_EVENTS` events.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from generator.model import MONTH_NAMES, Event
+from generator.model import MONTH_NAMES, Event, chronological
 from generator.site import urls
 from generator.site.views import EventView, Year, month_of, timeline_years, year_of
 
@@ -89,10 +91,14 @@ def plan(views: Sequence[EventView]) -> Plan:
         _place(result, vague, path)
         for month, entry in zip(sorted(by_month), months, strict=True):
             up = Entry(str(year), path, len(events))
-            result.lists.append(ListPage(entry.path, entry.label,
-                                         timeline_years(by_month[month], False),
-                                         entry.count, up=up))
-            _place(result, by_month[month], entry.path)
+            parts = _parts(by_month[month])
+            for k, chunk in enumerate(parts, 1):
+                heading = entry.label if len(parts) == 1 else \
+                    f"{entry.label}, part {k} of {len(parts)}"
+                part_path = urls.month_path(year, month, k)
+                result.lists.append(ListPage(part_path, heading, timeline_years(chunk, False),
+                                             len(chunk), up=up))
+                _place(result, chunk, part_path)
     _link_neighbours(result)
     return result
 
@@ -103,20 +109,30 @@ def placements(events: Sequence[Event]) -> dict[str, str]:
     if len(events) <= PAGE_EVENTS:
         return dict.fromkeys((e.id for e in events), urls.INDEX)
     per_year: Counter[int] = Counter(year_of(e.date) for e in events)
+    seen: Counter[tuple[int, int]] = Counter()  # events placed so far in each split month
     placed = {}
-    for e in events:
+    for e in chronological(events):  # the timeline's order, which its parts follow
         year = year_of(e.date)
         month = month_of(e.date) if per_year[year] > PAGE_EVENTS else None
-        placed[e.id] = urls.year_path(year) if month is None else urls.month_path(year, month)
+        if month is None:
+            placed[e.id] = urls.year_path(year)
+            continue
+        placed[e.id] = urls.month_path(year, month, seen[(year, month)] // PAGE_EVENTS + 1)
+        seen[(year, month)] += 1
     return placed
+
+
+def _parts(views: Sequence[EventView]) -> list[Sequence[EventView]]:
+    """A month's events in pages of at most `PAGE_EVENTS`, in order."""
+    return [views[i:i + PAGE_EVENTS] for i in range(0, len(views), PAGE_EVENTS)]
 
 
 def _place(result: Plan, events: Sequence[EventView], path: str) -> None:
     for view in events:
         result.placed[view.event.id] = path
         month = month_of(view.event.date)
-        if month is not None:
-            result.month_pages[(view.year, month)] = path
+        if month is not None:  # a month in parts: the chart's bar leads to its first
+            result.month_pages.setdefault((view.year, month), path)
 
 
 def _link_neighbours(result: Plan) -> None:

@@ -46,9 +46,10 @@ def year_path(year: int) -> str:
     return f"{TIMELINE}/{year}.html"
 
 
-def month_path(year: int, month: int) -> str:
-    """A month of a year too long for one page: `timeline/<year>-<mm>.html`."""
-    return f"{TIMELINE}/{year}-{month:02d}.html"
+def month_path(year: int, month: int, part: int = 1) -> str:
+    """A month of a year too long for one page: `timeline/<year>-<mm>.html`; a month too
+    long for one page goes on in parts, `timeline/<year>-<mm>-p2.html` and so on."""
+    return f"{TIMELINE}/{year}-{month:02d}{'' if part == 1 else f'-p{part}'}.html"
 
 
 def actor_year_path(actor_id: str, year: int) -> str:
