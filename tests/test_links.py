@@ -325,7 +325,8 @@ def test_a_month_longer_than_a_page_goes_on_in_parts(tmp_path, monkeypatch):
     counts = [len(re.findall(r'class="event-title" id="ev-', pages[p])) for p in parts]
     assert counts == [5, 5, 2]
     assert "<h1>April 2020, part 2 of 3</h1>" in pages[parts[1]]
-    assert '<a href="2020-04-p3.html" rel="next">' in pages[parts[1]]
+    assert '<a href="2020-04-p3.html" rel="next" data-continues>' in pages[parts[1]]
+    assert "data-continues" not in pages[parts[2]]  # the month's last part
     assert 'href="timeline/2020-04.html#m-2020-04"' in pages[urls.INDEX]  # the chart's bar
     found = {m: path for path, html in pages.items()
              for m in re.findall(r'class="event-title" id="ev-([^"]+)"', html)}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.model import MONTH_NAMES, Event, chronological
 from generator.site import urls
@@ -46,6 +46,7 @@ class ListPage:
     up: Entry | None = None  # a month page's year
     previous: Entry | None = None
     next: Entry | None = None
+    continued: bool = False  # the next page is the next part of the same month
 
 
 @dataclass
@@ -97,7 +98,7 @@ def plan(views: Sequence[EventView]) -> Plan:
                     f"{entry.label}, part {k} of {len(parts)}"
                 part_path = urls.month_path(year, month, k)
                 result.lists.append(ListPage(part_path, heading, timeline_years(chunk, False),
-                                             len(chunk), up=up))
+                                             len(chunk), up=up, continued=k < len(parts)))
                 _place(result, chunk, part_path)
     _link_neighbours(result)
     return result
@@ -139,9 +140,8 @@ def _link_neighbours(result: Plan) -> None:
     pages = result.lists
     entries = [Entry(p.heading, p.path, p.count) for p in pages]
     for i, page in enumerate(pages):
-        pages[i] = ListPage(page.path, page.heading, page.years, page.count, page.months,
-                            page.up, entries[i - 1] if i else None,
-                            entries[i + 1] if i + 1 < len(pages) else None)
+        pages[i] = replace(page, previous=entries[i - 1] if i else None,
+                           next=entries[i + 1] if i + 1 < len(pages) else None)
 
 
 def split_years(result: Plan) -> str:

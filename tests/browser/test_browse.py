@@ -123,3 +123,40 @@ def test_opened_from_disk_the_site_reads_and_search_says_it_is_unavailable(page,
     assert 0 < visible_events(page) < page.locator("article.event").count()  # filters work
     page.goto((site_dir / "search.html").as_uri())
     page.get_by_text("Search is not available here.").wait_for()
+
+
+def test_an_old_link_finds_its_card_in_a_later_part_of_a_month(page, tmp_path,
+                                                                monkeypatch) -> None:
+    import csv
+    import functools
+    import http.server
+    import threading
+
+    from generator import cli
+    from generator.site import paging
+
+    monkeypatch.setattr(paging, "PAGE_EVENTS", 5)  # April's 12 talks: three parts
+    source = tmp_path / "articles"
+    source.mkdir()
+    talks = " ".join(f"Talk {i} took place in Vienna on April {i}, 2020." for i in range(1, 13))
+    (source / "april.md").write_text(f"---\ntitle: A busy April\ndate: 2020-05-01\n---\n\n{talks}\n",
+                                     encoding="utf-8")
+    site = tmp_path / "www" / "REPO"
+    assert cli.main(["build", "--source", str(source), "--output", str(site), "--quiet",
+                     "--no-search", "--no-cache"]) == 0
+    with (site / "data" / "events.csv").open(encoding="utf-8", newline="") as f:
+        links = [row["permalink"] for row in csv.DictReader(f)]
+    wanted = next(link for link in links if "-p2.html#" in link)  # on April's second part
+    fragment = wanted[wanted.index("#"):]
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(tmp_path / "www"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/REPO/"
+        page.goto(base + "index.html" + fragment)  # an old permalink to the overview
+        page.wait_for_url(base + wanted)  # via April's first part, which goes on
+        assert page.locator(":target").is_visible()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -19,6 +19,15 @@
     return;
   }
 
+  // A month in parts: a card this part does not hold (an old link, or the overview's
+  // guess from the date) is on a later part; go on with the same address fragment.
+  var more = document.querySelector("a[rel=next][data-continues]");
+  if (more && /^#ev-/.test(window.location.hash) &&
+      !document.getElementById(window.location.hash.slice(1))) {
+    window.location.replace(more.href.split("#")[0] + window.location.hash);
+    return;
+  }
+
   // The month ("01".."12") of the Monday of ISO week `week` of `year` (week 1 holds 4 January).
   function weekMonth(year, week) {
     var jan4 = new Date(Date.UTC(year, 0, 4));
