@@ -13,11 +13,12 @@ the newest `PAGE_EVENTS` events.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, TypeVar
 
-from generator.model import MONTH_NAMES, Event, chronological
+from generator.model import MONTH_NAMES, Event, PartialDate, chronological
 from generator.site import urls
 from generator.site.views import EventView, Year, month_of, timeline_years, year_of
 
@@ -64,68 +65,80 @@ class Plan:
         return self.month_pages.get((year, month), urls.INDEX)
 
 
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class _Page(Generic[T]):
+    """A list page as `_layout` decides it, holding items of any kind (views or events)."""
+
+    path: str
+    heading: str
+    items: Sequence[T]
+    count: int  # a split year's page counts the whole year
+    months: tuple[Entry, ...] = ()
+    up: Entry | None = None
+    continued: bool = False
+
+
+def _layout(items: Sequence[T], date_of: Callable[[T], PartialDate]
+            ) -> tuple[list[Entry], list[_Page[T]]]:
+    """The years (for the overview) and the list pages, in order, of a long timeline whose
+    `items` are oldest first: a page per year, a page per month of a year over
+    `PAGE_EVENTS`, parts of `PAGE_EVENTS` for a month over it. The one place that decides."""
+    by_year: dict[int, list[T]] = defaultdict(list)
+    for item in items:
+        by_year[year_of(date_of(item))].append(item)
+    years, pages = [], []
+    for year in sorted(by_year):
+        listed = by_year[year]
+        path = urls.year_path(year)
+        years.append(Entry(str(year), path, len(listed)))
+        if len(listed) <= PAGE_EVENTS:
+            pages.append(_Page(path, str(year), listed, len(listed)))
+            continue
+        by_month: dict[int | None, list[T]] = defaultdict(list)
+        for item in listed:
+            by_month[month_of(date_of(item))].append(item)
+        vague = by_month.pop(None, [])
+        months = tuple(Entry(f"{MONTH_NAMES[m - 1]} {year}", urls.month_path(year, m),
+                             len(by_month[m])) for m in sorted(by_month))
+        pages.append(_Page(path, str(year), vague, len(listed), months))
+        up = Entry(str(year), path, len(listed))
+        for month, entry in zip(sorted(by_month), months, strict=True):
+            month_items = by_month[month]
+            parts = [month_items[i:i + PAGE_EVENTS]
+                     for i in range(0, len(month_items), PAGE_EVENTS)]
+            for k, chunk in enumerate(parts, 1):
+                heading = entry.label if len(parts) == 1 else \
+                    f"{entry.label}, part {k} of {len(parts)}"
+                pages.append(_Page(urls.month_path(year, month, k), heading, chunk, len(chunk),
+                                   up=up, continued=k < len(parts)))
+    return years, pages
+
+
 def plan(views: Sequence[EventView]) -> Plan:
     """The list pages for the events `views` (oldest first)."""
     if len(views) <= PAGE_EVENTS:
         return Plan(False, dict.fromkeys((v.event.id for v in views), urls.INDEX))
-    result = Plan(True)
-    by_year: dict[int, list[EventView]] = defaultdict(list)
-    for view in views:
-        by_year[view.year].append(view)
-    for year in sorted(by_year):
-        events = by_year[year]
-        path = urls.year_path(year)
-        result.years.append(Entry(str(year), path, len(events)))
-        if len(events) <= PAGE_EVENTS:
-            result.lists.append(ListPage(path, str(year), timeline_years(events, False),
-                                         len(events)))
-            _place(result, events, path)
-            continue
-        by_month: dict[int | None, list[EventView]] = defaultdict(list)
-        for view in events:
-            by_month[month_of(view.event.date)].append(view)
-        vague = by_month.pop(None, [])
-        months = tuple(Entry(f"{MONTH_NAMES[m - 1]} {year}", urls.month_path(year, m),
-                             len(by_month[m])) for m in sorted(by_month))
-        result.lists.append(ListPage(path, str(year), timeline_years(vague, False),
-                                     len(events), months))
-        _place(result, vague, path)
-        for month, entry in zip(sorted(by_month), months, strict=True):
-            up = Entry(str(year), path, len(events))
-            parts = _parts(by_month[month])
-            for k, chunk in enumerate(parts, 1):
-                heading = entry.label if len(parts) == 1 else \
-                    f"{entry.label}, part {k} of {len(parts)}"
-                part_path = urls.month_path(year, month, k)
-                result.lists.append(ListPage(part_path, heading, timeline_years(chunk, False),
-                                             len(chunk), up=up, continued=k < len(parts)))
-                _place(result, chunk, part_path)
+    years, pages = _layout(views, lambda view: view.event.date)
+    result = Plan(True, years=years)
+    for page in pages:
+        result.lists.append(ListPage(page.path, page.heading, timeline_years(page.items, False),
+                                     page.count, page.months, page.up,
+                                     continued=page.continued))
+        _place(result, page.items, page.path)
     _link_neighbours(result)
     return result
 
 
 def placements(events: Sequence[Event]) -> dict[str, str]:
-    """The timeline page holding each event's card, by event id: what `plan` decides, from
-    the events alone (the feeds and data files link there without rendering anything)."""
+    """The timeline page holding each event's card, by event id: what `plan` decides (the
+    same `_layout`), from the events alone, so the data files link there unrendered."""
     if len(events) <= PAGE_EVENTS:
         return dict.fromkeys((e.id for e in events), urls.INDEX)
-    per_year: Counter[int] = Counter(year_of(e.date) for e in events)
-    seen: Counter[tuple[int, int]] = Counter()  # events placed so far in each split month
-    placed = {}
-    for e in chronological(events):  # the timeline's order, which its parts follow
-        year = year_of(e.date)
-        month = month_of(e.date) if per_year[year] > PAGE_EVENTS else None
-        if month is None:
-            placed[e.id] = urls.year_path(year)
-            continue
-        placed[e.id] = urls.month_path(year, month, seen[(year, month)] // PAGE_EVENTS + 1)
-        seen[(year, month)] += 1
-    return placed
-
-
-def _parts(views: Sequence[EventView]) -> list[Sequence[EventView]]:
-    """A month's events in pages of at most `PAGE_EVENTS`, in order."""
-    return [views[i:i + PAGE_EVENTS] for i in range(0, len(views), PAGE_EVENTS)]
+    _, pages = _layout(chronological(events), lambda event: event.date)
+    return {event.id: page.path for page in pages for event in page.items}
 
 
 def _place(result: Plan, events: Sequence[EventView], path: str) -> None:
