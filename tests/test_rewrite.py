@@ -35,6 +35,13 @@ def stamps(folder: Path) -> dict[str, tuple[int, int]]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def add_a_sentence(src: Path) -> None:
+    """One more dated sentence at the end of the first article."""
+    article = sorted(src.glob("*.txt"))[0]
+    article.write_text(article.read_text(encoding="utf-8") + "\nTalks resumed on 3 May 2021.\n",
+                       encoding="utf-8")
+
+
 def leftovers(out: Path) -> list[str]:
     """Temporary folders and locks beside the output (the cache stays by design)."""
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f"{out.name}.")
@@ -96,9 +103,7 @@ def test_a_changed_article_rewrites_only_the_files_whose_bytes_changed(
     out = tmp_path / "site"
     assert build(src, out) == 0
     before, old = stamps(out), tree(out)
-    article = sorted(src.glob("*.txt"))[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\nTalks resumed on 3 May 2021.\n",
-                       encoding="utf-8")
+    add_a_sentence(src)
     assert build(src, out) == 0
     after, new = stamps(out), tree(out)
     changed = {p for p in new if p not in old or new[p] != old[p]}
@@ -134,9 +139,7 @@ def test_a_failed_build_leaves_the_old_site_and_its_files_alone(
     out = tmp_path / "site"
     assert build(src, out) == 0
     before, contents = stamps(out), tree(out)
-    article = sorted(src.glob("*.txt"))[0]
-    article.write_text(article.read_text(encoding="utf-8") + "\nTalks resumed on 3 May 2021.\n",
-                       encoding="utf-8")
+    add_a_sentence(src)
 
     def full(target: Path, content: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")

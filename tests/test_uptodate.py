@@ -15,6 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_rewrite import stamps as stats
+from test_rewrite import tree
 
 from generator import build, cli
 from generator.config import SiteConfig
@@ -66,17 +68,6 @@ def indexer(monkeypatch) -> list[Path]:
     monkeypatch.setattr(search, "available", lambda: True)
     monkeypatch.setattr(search, "_run", run)
     return runs
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def stats(folder: Path) -> dict[str, tuple[int, int]]:
-    """Each file's inode and modification time."""
-    return {p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run(src: Path, out: Path, assets: tuple[Path, Path], **kw) -> build.BuildResult:  # noqa: ANN003
