@@ -52,14 +52,17 @@ def actor_extras(site: Site, actor: Actor, events: Sequence[EventView], span,
 def article_extras(site: Site, article: Article, named: Iterable[str]) -> dict:
     """An article's search facets: the actors it names (ids `named`), its publication year."""
     years = [str(article.date.year)] if article.date else []
-    names = sorted({site.actors[i].name for i in named if i in site.actors},
-                   key=lambda n: (n.casefold(), n))
-    return {"search": {"filters": _filters(ARTICLE_KIND, names, years)}}
+    return {"search": {"filters": _filters(ARTICLE_KIND, _names(site, named), years)}}
 
 
 def _actor_names(site: Site, views: Iterable[EventView]) -> list[str]:
-    ids = {i for v in views for i in v.event.actors if i in site.actors}
-    return sorted({site.actors[i].name for i in ids}, key=lambda n: (n.casefold(), n))
+    return _names(site, (i for v in views for i in v.event.actors))
+
+
+def _names(site: Site, ids: Iterable[str]) -> list[str]:
+    """The known actors' names, once each, in reading order."""
+    return sorted({site.actors[i].name for i in ids if i in site.actors},
+                  key=lambda n: (n.casefold(), n))
 
 
 def _years(dates: Iterable[PartialDate]) -> list[str]:
