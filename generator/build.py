@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator import ids as slugs
@@ -59,7 +59,7 @@ class BuildResult:
 
     timeline: Timeline | None  # None when up to date: nothing was read (see `summary`)
     mentions: Mapping[str, Sequence[Mention]]
-    files: Mapping[str, bytes] = field(default_factory=dict)  # empty when up to date
+    files: tuple[str, ...] = ()  # the site paths written; empty when up to date
     search: search_mod.SearchReport | None = None  # None: indexing was not asked for
     reused: int = 0  # articles whose extraction came from the cache
     last: Summary | None = None  # set when up to date: what the last build reported
@@ -181,15 +181,9 @@ def build(
         return result
     if progress:
         progress("render", 0, len(timeline.articles))
-    try:
-        files = site_files(timeline, config, templates, static, mentions, epoch)
-    except Exception as exc:  # noqa: BLE001 - a theme's template may raise anything
-        folders = [f for f in (config.theme, templates) if f is not None]
-        problem = templateerrors.problem(exc, folders)
-        if problem is None:
-            raise
-        return replace(result, timeline=replace(timeline,
-                                                diagnostics=timeline.diagnostics + (problem,)))
+    made: list[str] = []  # the site's paths, as they are written
+    stream = _guarded(site_stream(timeline, config, templates, static, mentions, epoch),
+                      made, progress)
     reports: list[search_mod.SearchReport] = []  # filled by the writer's hook, before the swap
     snapshots: list[str] = []  # the new site as this build left it, taken under the lock
 
@@ -200,18 +194,24 @@ def build(
         with contextlib.suppress(OSError):
             snapshots.append(stamp.snapshot(site))
 
+    try:
+        written = writer.write_site(stream, output, before_swap=index if with_search else None,
+                                    refuse_unknown=strict, on_wait=on_wait,
+                                    after_swap=look if inputs else None)
+    except RenderFailed as failed:  # a theme's template may raise anything
+        folders = [f for f in (config.theme, templates) if f is not None]
+        problem = templateerrors.problem(failed.error, folders)
+        if problem is None:
+            raise failed.error from None
+        return replace(result, timeline=replace(timeline,
+                                                diagnostics=timeline.diagnostics + (problem,)))
     if progress:
-        progress("write", 0, len(files))
-    written = writer.write_site(files, output, before_swap=index if with_search else None,
-                                refuse_unknown=strict, on_wait=on_wait,
-                                after_swap=look if inputs else None)
-    if progress:
-        progress("done", len(files), len(files))
+        progress("done", len(made), len(made))
     notes = tuple(kept_notes(output, written))
     result = BuildResult(replace(timeline, diagnostics=timeline.diagnostics + notes), mentions,
-                         files, reports[0] if reports else None, result.reused)
+                         tuple(made), reports[0] if reports else None, result.reused)
     if store is not None and inputs and snapshots and (report := _report(
-            timeline, len(files), result.search, output, written)):
+            timeline, len(made), result.search, output, written)):
         stamp.save(store, inputs, snapshots[0], report)
     return result
 
@@ -247,13 +247,60 @@ def site_files(
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     epoch: int | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site: the pages, the data and exports, then the static assets."""
-    files = render.render_site(timeline, config, templates, mentions)
-    files[urls.DATA] = safety.json_records_bytes(eventsjson.events_json(timeline))
-    pages = [p for p in files if p.endswith(".html") and p != urls.NOT_FOUND]
-    files.update(exports.export_files(timeline, config, pages, epoch))
-    files.update(writer.static_files(Path(static)))
+    """Every file of the site, path -> content (`site_stream`, held together)."""
+    files: dict[str, bytes] = {}
+    for path, content in site_stream(timeline, config, templates, static, mentions, epoch):
+        if path in files:
+            raise ValueError(f"two pages would be written to {path} (duplicate id?)")
+        files[path] = content
     return files
+
+
+def site_stream(
+    timeline: Timeline,
+    config: render.SiteConfig,
+    templates: Path,
+    static: Path,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
+    epoch: int | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site, (path, content), one at a time, so the build writes each as it
+    is made and never holds the whole site: the pages, the data and exports, then the
+    static assets."""
+    assets = writer.static_files(Path(static))  # a missing folder fails before any page
+    pages = []
+    for path, content in render.render_pages(timeline, config, templates, mentions):
+        if path.endswith(".html") and path != urls.NOT_FOUND:
+            pages.append(path)
+        yield path, content
+    yield urls.DATA, safety.json_records_bytes(eventsjson.events_records(timeline))
+    yield from exports.export_items(timeline, config, pages, epoch)
+    yield from assets.items()
+
+
+class RenderFailed(Exception):
+    """An exception raised while making the site's files, not while writing them."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _guarded(stream: Iterator[tuple[str, bytes]], made: list[str],
+             progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+    """`stream`, its failures told apart from the writer's (RenderFailed), its paths
+    noted in `made`, its progress reported."""
+    while True:
+        try:
+            path, content = next(stream)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - sorted out by the build
+            raise RenderFailed(exc) from exc
+        made.append(path)
+        if progress and len(made) % 100 == 0:
+            progress("write", len(made), 0)
+        yield path, content
 
 
 def kept_notes(output: Path, written: writer.Written) -> list[Diagnostic]:

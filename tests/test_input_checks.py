@@ -150,6 +150,8 @@ def test_record_files_hold_one_safe_record_per_line() -> None:
     lines = text.splitlines()
     assert '    {"t":"two","n":[1,null]}' in lines  # a record per line, compact
     assert safety.json_records_bytes({}) == b"{}\n"
+    made = {key: iter(value) if isinstance(value, list) else value for key, value in data.items()}
+    assert safety.json_records_bytes(made) == raw  # records made one at a time: same file
 
 
 def test_messages_are_always_one_line() -> None:

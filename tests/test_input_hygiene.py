@@ -203,6 +203,7 @@ def test_a_failing_theme_template_is_one_line_naming_it(here: Path, capsys, file
     err = capsys.readouterr().err.replace(str(build_mod.TEMPLATES), "TEMPLATES")
     assert err.splitlines() == [expected, "build failed: site left as it was"]
     assert (here / "site/index.html").read_text() == "old site"
+    assert not list(here.glob("site.tmp-*"))  # the pages written before it failed: gone
 
 
 def test_a_missing_page_template_names_it(tmp_path: Path) -> None:

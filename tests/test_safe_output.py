@@ -168,6 +168,44 @@ def test_paths_that_are_one_file_on_a_case_blind_system_are_refused(tmp_path: Pa
     assert not (tmp_path / "site").exists() and leftovers(tmp_path / "site") == []
 
 
+def test_the_site_is_written_file_by_file_as_it_is_made(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    writer.write_site({"index.html": b"old"}, out)
+    seen = []
+
+    def made():
+        for n in range(3):
+            if n:  # the file before this one is on disk already: nothing is held back
+                staging = out.parent / leftovers(out)[0]
+                seen.append((staging / f"p{n - 1}.html").read_bytes())
+            yield f"p{n}.html", f"page {n}".encode()
+
+    writer.write_site(made(), out)
+    assert seen == [b"page 0", b"page 1"]
+    pages = {p: c for p, c in tree(out).items() if p != outlock.MANIFEST}
+    assert pages == {"p0.html": b"page 0", "p1.html": b"page 1", "p2.html": b"page 2"}
+    assert leftovers(out) == []
+
+
+def test_a_site_failing_half_made_leaves_the_old_one(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    writer.write_site({"index.html": b"old"}, out)
+    before = tree(out)
+
+    def broken():
+        yield "index.html", b"new"
+        raise RuntimeError("a page failed")
+
+    with pytest.raises(RuntimeError, match="a page failed"):
+        writer.write_site(broken(), out)
+    with pytest.raises(ValueError, match="two files would be written to a.html"):
+        writer.write_site(iter([("a.html", b"1"), ("a.html", b"2")]), out)
+    with pytest.raises(ValueError, match="not a safe site path"):
+        writer.write_site(iter([("a.html", b"1"), ("../x.html", b"2")]), out)
+    assert tree(out) == before and leftovers(out) == []
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_a_full_disk_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monkeypatch,
                                                             capsys) -> None:
     src = tmp_path / "src"

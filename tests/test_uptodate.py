@@ -89,7 +89,7 @@ def forbid(monkeypatch, *names: str) -> None:
         monkeypatch.setattr(target, name, stage(name))
 
 
-STAGES = ("make_timeline", "site_files", "write_site")
+STAGES = ("make_timeline", "site_stream", "write_site")
 
 
 def test_a_rebuild_with_nothing_changed_reads_renders_and_writes_nothing(
@@ -101,7 +101,7 @@ def test_a_rebuild_with_nothing_changed_reads_renders_and_writes_nothing(
     with monkeypatch.context() as m:
         forbid(m, *STAGES)
         again = run(src, out, assets)
-    assert again.up_to_date and again.timeline is None and again.files == {}
+    assert again.up_to_date and again.timeline is None and again.files == ()
     assert again.summary == first.summary  # counts, dating lines, diagnostics, files
     assert again.summary.articles == 3 and again.summary.files == len(first.files)
     assert stats(out) == before and tree(out) == contents

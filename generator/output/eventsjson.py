@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from generator.model import Actor, Article, Event, Timeline, event_order
 
 
 def events_json(timeline: Timeline) -> dict:
     """The machine-readable data: articles, actors and events in a stable order."""
+    return {key: list(records) for key, records in events_records(timeline).items()}
+
+
+def events_records(timeline: Timeline) -> dict[str, Iterator[dict]]:
+    """`events_json` with each list an iterator: records made one at a time, so writing
+    the file never holds them all (`safety.json_records_bytes`)."""
     return {
-        "articles": [_article_json(a) for a in sorted(timeline.articles, key=lambda a: a.id)],
-        "actors": [_actor_json(a) for a in sorted(timeline.actors, key=lambda a: a.id)],
-        "events": [_event_json(e) for e in sorted(timeline.events, key=event_order)],
+        "articles": (_article_json(a) for a in sorted(timeline.articles, key=lambda a: a.id)),
+        "actors": (_actor_json(a) for a in sorted(timeline.actors, key=lambda a: a.id)),
+        "events": (_event_json(e) for e in sorted(timeline.events, key=event_order)),
     }
 
 

@@ -1,5 +1,5 @@
 """Data exports and publishing extras: CSV, TimelineJS JSON, the events.json schema,
-feeds and calendar, sitemap and robots.txt. Pure: returns files, writes nothing.
+feeds and calendar, sitemap and robots.txt. Pure: returns (or yields) files, writes nothing.
 """
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import html
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -93,7 +93,7 @@ def timelinejs(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | 
         title_text["text"] = html.escape(config.description)
     link = _SiteLinker(config)
     events = chronological(timeline.events) if order is None else order
-    slides = [_slide(e, names, articles, link, placed.get(e.id, urls.INDEX)) for e in events]
+    slides = (_slide(e, names, articles, link, placed.get(e.id, urls.INDEX)) for e in events)
     return safety.json_records_bytes({"title": {"text": title_text}, "events": slides})
 
 
@@ -213,18 +213,23 @@ def robots(config: SiteConfig) -> bytes:
 def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
                  epoch: int | None = None) -> dict[str, bytes]:
     """Feeds, data exports and publishing extras for a rendered site of `pages`."""
+    return dict(export_items(timeline, config, pages, epoch))
+
+
+def export_items(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
+                 epoch: int | None = None) -> Iterator[tuple[str, bytes]]:
+    """`export_files`, one (path, content) at a time: a build writes each as it is made."""
     updated = feeds.feed_updated(timeline, epoch)
     newest = feeds.newest_first(timeline)  # the feeds' order, sorted once for all of them
     order = chronological(timeline.events)  # the data files' order, likewise
     placed = paging.placements(timeline.events)  # the page holding each event's card
-    files = feeds.atom_feeds(timeline, config, updated, newest, placed)
-    files[urls.FEED_JSON] = feeds.json_feed(timeline, config, updated, newest, placed)
-    files[urls.DATA_CSV] = events_csv(timeline, config, order, placed)
-    files[urls.DATA_ICS] = ical.calendar(timeline, config, updated, order, placed)
-    files[urls.DATA_TIMELINEJS] = timelinejs(timeline, config, order, placed)
-    files[urls.DATA_SCHEMA] = SCHEMA_FILE.read_bytes()
-    files[urls.NOJEKYLL] = b""
+    yield from feeds.atom_feeds(timeline, config, updated, newest, placed).items()
+    yield urls.FEED_JSON, feeds.json_feed(timeline, config, updated, newest, placed)
+    yield urls.DATA_CSV, events_csv(timeline, config, order, placed)
+    yield urls.DATA_ICS, ical.calendar(timeline, config, updated, order, placed)
+    yield urls.DATA_TIMELINEJS, timelinejs(timeline, config, order, placed)
+    yield urls.DATA_SCHEMA, SCHEMA_FILE.read_bytes()
+    yield urls.NOJEKYLL, b""
     if config.url:
-        files[urls.SITEMAP] = sitemap(pages, config)
-        files[urls.ROBOTS] = robots(config)
-    return files
+        yield urls.SITEMAP, sitemap(pages, config)
+        yield urls.ROBOTS, robots(config)

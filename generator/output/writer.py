@@ -30,7 +30,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -54,14 +54,19 @@ class Written:
 
 
 def write_site(
-    files: Mapping[str, bytes],
+    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
     refuse_unknown: bool = False,
     on_wait: Callable[[int | None], None] | None = None,
     after_swap: Callable[[Path], None] | None = None,
 ) -> Written:
-    """Replace the folder `output` with `files` (site path -> content) and the user's files.
+    """Replace the folder `output` with `files` and the user's files.
+
+    `files` maps site paths to contents, or yields (site path, content) pairs: each is
+    written as it comes, so a build never holds its whole site in memory. A path that is
+    unsafe, repeated, or one file with another on a case-blind system fails the build
+    before the swap, as any failure does: the old site stays.
 
     `before_swap(folder)` runs on the finished temporary folder before it replaces the
     output (the search indexer adds its files there). `refuse_unknown` refuses an output
@@ -72,20 +77,22 @@ def write_site(
     """
     output = real_output(output)
     check_output(output)
-    checked = _checked_paths(files)
+    items = sorted(files.items()) if isinstance(files, Mapping) else files
     output.parent.mkdir(parents=True, exist_ok=True)
     with outlock.locked(output, on_wait=on_wait):
         clean_leftovers(output)
         check_output(output)  # again: the last build may have changed it while we waited
         previous = outlock.read_manifest(output)
-        kept = outlock.foreign(output, previous, checked) if output.is_dir() else []
-        new = [p for p in kept if previous is None or p not in previous.kept]
-        _check_kept(kept, new, checked, refuse_unknown)
         staging = Path(tempfile.mkdtemp(prefix=f"{output.name}.tmp-", dir=output.parent))
         try:
             outlock.mark(staging, output, "new")
             staging.chmod(0o755)
-            _fill(staging, files, checked, output, kept, before_swap)
+            old = regular_files(output)
+            checked = _write_all(staging, items, output, old)
+            kept = outlock.foreign(output, previous, checked) if output.is_dir() else []
+            new = [p for p in kept if previous is None or p not in previous.kept]
+            _check_kept(kept, new, checked, refuse_unknown)
+            _fill(staging, checked, output, old, kept, before_swap)
             _swap(staging, output)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
@@ -117,18 +124,33 @@ def _check_kept(kept: list[str], new: list[str], checked: Mapping[str, PurePosix
                          f"({names}); move them out, or build without --strict to keep them")
 
 
-def _fill(staging: Path, files: Mapping[str, bytes], checked: Mapping[str, PurePosixPath],
-          output: Path, kept: list[str], before_swap: Callable[[Path], None] | None) -> None:
-    """Write the files, the user's kept files, the indexer's and the manifest into `staging`.
+def _write_all(staging: Path, items: Iterable[tuple[str, bytes]], output: Path,
+               old: frozenset[str]) -> dict[str, PurePosixPath]:
+    """Write each file into `staging` as it comes; every site path written, checked.
 
     A file the previous site holds with the same bytes is linked, not written again.
     """
     delay = float(os.environ.get(WRITE_DELAY_ENV) or 0)
-    old = regular_files(output)
-    for path in checked:
-        _put(staging, path, files[path], output, old)
+    checked: dict[str, PurePosixPath] = {}
+    for path, content in items:
+        if path in checked:
+            raise ValueError(f"two files would be written to {path} (duplicate id?)")
+        checked[path] = _target(path)
+        _put(staging, path, content, output, old)
         if delay:
             time.sleep(delay)
+    clashes = case_clashes((path, path) for path in sorted(checked))
+    if clashes:
+        page, first, _ = clashes[0]
+        raise ValueError(f"two files differ only in case: {first} and {page}; "
+                         "they would be one file on Windows and macOS")
+    return checked
+
+
+def _fill(staging: Path, checked: Mapping[str, PurePosixPath], output: Path,
+          old: frozenset[str], kept: list[str], before_swap: Callable[[Path], None] | None
+          ) -> None:
+    """Add the user's kept files, the indexer's and the manifest to `staging`."""
     for path in kept:  # the user's own: linked too, a link of theirs copied as a link
         target, theirs = staging / path, output / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -261,17 +283,6 @@ def clean_leftovers(output: Path) -> None:
             (output / outlock.MARKER).unlink(missing_ok=True)
         elif role is not None:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _checked_paths(files: Mapping[str, bytes]) -> dict[str, PurePosixPath]:
-    """Every site path checked, sorted; paths that are one file on a case-blind system refused."""
-    checked = {path: _target(path) for path in sorted(files)}
-    clashes = case_clashes((path, path) for path in checked)
-    if clashes:
-        page, first, _ = clashes[0]
-        raise ValueError(f"two files differ only in case: {first} and {page}; "
-                         "they would be one file on Windows and macOS")
-    return checked
 
 
 def _target(path: str) -> PurePosixPath:

@@ -15,6 +15,7 @@ and only http(s) addresses become links (`fields.web_url`). Two things need more
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import nh3
@@ -66,18 +67,24 @@ def json_bytes(data: Any) -> bytes:
     return (json_text(data) + "\n").encode("utf-8")
 
 
-def json_records_bytes(data: dict[str, Any]) -> bytes:
+def json_records_bytes(data: Mapping[str, Any]) -> bytes:
     """Like `json_bytes` for an object of record lists, but each record compact on a line of
-    its own: a third smaller than indented, still read (and diffed) record by record."""
-    def compact(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    its own: a third smaller than indented, still read (and diffed) record by record.
+
+    A record list may be an iterator: its records are then made one at a time and only
+    their text is kept, never all of them as objects."""
+    def compact(value: Any) -> bytes:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        return _escaped(text).encode("utf-8")  # part by part: structure is never escaped
 
     fields = []
     for key, value in data.items():
-        if isinstance(value, list) and value:
-            items = ",\n".join("    " + compact(v) for v in value)
-            fields.append(f"  {compact(key)}: [\n{items}\n  ]")
-        else:
-            fields.append(f"  {compact(key)}: {compact(value)}")
-    body = ",\n".join(fields)
-    return (_escaped("{\n" + body + "\n}" if fields else "{}") + "\n").encode("utf-8")
+        head = b"  " + compact(key) + b": "
+        if isinstance(value, list | Iterator):
+            records = [b"    " + compact(v) for v in value]
+            if records:
+                fields.append(head + b"[\n" + b",\n".join(records) + b"\n  ]")
+                continue
+            value = []
+        fields.append(head + compact(value))
+    return b"{\n" + b",\n".join(fields) + b"\n}\n" if fields else b"{}\n"

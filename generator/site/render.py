@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,14 +117,25 @@ def render_site(
     mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> dict[str, bytes]:
     """Every page of the site (HTML): output path -> content. Data and assets: `output`."""
-    env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
-    plan = paging.plan([site.views[e.id] for e in site.events])
     files: dict[str, bytes] = {}
-    for path, template, context in pages(site, plan):
+    for path, content in render_pages(timeline, config, templates_dir, mentions):
         if path in files:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        files[path] = render_page(env, template, path, config, context,
-                                  Links(path, plan.placed))
-    files[urls.NOT_FOUND] = render_page(env, "404.html", urls.NOT_FOUND, config, {},
-                                        RootLinks(urls.NOT_FOUND, config=config))
+        files[path] = content
     return files
+
+
+def render_pages(
+    timeline: Timeline,
+    config: SiteConfig,
+    templates_dir: Path,
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
+) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site, (output path, content), one at a time: a build writes each
+    as it comes instead of holding the whole site."""
+    env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
+    plan = paging.plan([site.views[e.id] for e in site.events])
+    for path, template, context in pages(site, plan):
+        yield path, render_page(env, template, path, config, context, Links(path, plan.placed))
+    yield urls.NOT_FOUND, render_page(env, "404.html", urls.NOT_FOUND, config, {},
+                                      RootLinks(urls.NOT_FOUND, config=config))
