@@ -115,13 +115,16 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
         registry, reg_diags = actor_mod.load_registry(reg_path, display=REGISTRY_NAME)
         diags = diags + reg_diags
     say("actors", 0, len(articles))
-    found = actor_mod.find_actors(articles, registry, {k: e.tokens for k, e in extracted.items()},
+    tokens = {k: e.tokens for k, e in extracted.items()}  # taken out by find_actors
+    timexes = {k: e.timexes for k, e in extracted.items()}
+    del extracted  # so that the tokens are freed once the actors stage has read them
+    found = actor_mod.find_actors(articles, registry, tokens,
                                   Units(cache, keys) if cache is not None else None)
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     diags = diags + tuple(undated.report(articles))  # what an undated article loses
     say("events", 0, len(articles))
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors,
-                                      {k: e.timexes for k, e in extracted.items()})
+                                      timexes)
     timeline = Timeline(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=found.actors,

@@ -41,14 +41,15 @@ Cut = Callable[[Sequence[Doc], Context, str], Mapping[str, list[list[Unit]]]]
 
 
 def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] = (),
-                tokens: Mapping[str, list[list[Token]]] | None = None,
+                tokens: dict[str, list[list[Token]]] | None = None,
                 cut: Cut | None = None) -> ActorResult:
     """The actors the articles' content sentences name, and where they name them.
 
-    `tokens` (by article id) are `content_tokens` already made, `cut` cuts the sentences
-    into units in place of `cut_units` (generator/incremental caches both)."""
-    tokens = tokens or {}
-    docs = [(a, tokens[a.id] if a.id in tokens else content_tokens(a)) for a in articles]
+    `tokens` (by article id) are `content_tokens` already made; they are taken out of the
+    dict, so that they are freed once read. `cut` cuts the sentences into units in place
+    of `cut_units` (generator/incremental caches both)."""
+    tokens = tokens if tokens is not None else {}
+    docs = [(a, tokens.pop(a.id) if a.id in tokens else content_tokens(a)) for a in articles]
     common = frozenset(t.fold for _, sents in docs for s in sents for t in s
                        if t.kind == "word" and t.text[0].islower())
     ctx = corpus_context(registry, common)
@@ -62,10 +63,11 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     units = {aid: [known_orgs(u, ctx) for u in sents] for aid, sents in units.items()}
     hits = {aid: [h for u in sents for h in SentenceReader(u, ctx).read()]
             for aid, sents in units.items()}
+    del docs, units  # the tokens and units: the largest part of a corpus in memory
     ctx = ctx.with_discovered(discovered_keys(hits))
     ctx = replace(ctx, redirect=corpus_redirects(hits, ctx))
     resolver = Resolver(ctx, merge_people(hits, registry), registry)
-    return resolver.run([a for a, _ in docs], hits, acronyms.diagnostics)
+    return resolver.run(list(articles), hits, acronyms.diagnostics)
 
 
 def cut_units(docs: Sequence[Doc], ctx: Context) -> dict[str, list[list[Unit]]]:
