@@ -3,6 +3,7 @@ change, or over several processes writes the very bytes a clean build in one pro
 
 from __future__ import annotations
 
+import pickle
 import random
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, cli
+from generator.actors.names import tokenize
 from generator.config import SiteConfig
 from generator.incremental import Cache, cache_folder, pool
 from generator.incremental import read_corpus as read_cached
@@ -184,3 +186,14 @@ def test_progress_is_one_redrawn_line_only_when_live_and_slow() -> None:
     assert "500/1000" in out[0] and "/s" in out[0] and "rendering" in out[1]
     meter.finish()
     assert out[-1].strip() == "" and out[-1].endswith("\r")
+
+
+def test_tokens_read_back_share_their_words_and_offsets() -> None:
+    # Each article's tokens come back from a worker or the cache as their own pickle; a
+    # corpus's tokens must not each hold a copy of the same word (memory at 10,000 articles)
+    text = "Talks with Anna Berg resumed. Anna Berg left."
+    one, two = (pickle.loads(pickle.dumps(tokenize(text))) for _ in range(2))
+    assert one == two == tokenize(text)
+    assert [t.text for t in one][2:4] == ["Anna", "Berg"]
+    assert all(a.text is b.text and a.fold is b.fold and a.key is b.key and a.start is b.start
+               for a, b in zip(one, two, strict=True))

@@ -9,6 +9,7 @@ left out.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -288,15 +289,32 @@ class Token:
     upper: bool = False
 
     def __reduce__(self) -> tuple:
-        # Rebuilt through __init__: about twice as fast to unpickle (the cache holds every
-        # token) as the field-by-field state a frozen slotted dataclass restores by default.
-        return (Token, (self.text, self.start, self.end, self.kind, self.first, self.fold,
-                        self.key, self.cap, self.upper))
+        # Rebuilt by a call, twice as fast to unpickle as a slotted dataclass's default,
+        # sharing its strings and offsets with the other tokens (`_shared_token`).
+        return (_shared_token, (self.text, self.start, self.end, self.kind, self.first,
+                                self.fold, self.key, self.cap, self.upper))
+
+
+# Hundreds of thousands of tokens, a few thousand distinct words and offsets: each token
+# points to one shared string per word and one int per offset (over half its memory).
+_OFFSETS = tuple(range(1 << 16))
+
+
+def _offset(n: int) -> int:
+    return _OFFSETS[n] if 0 <= n < len(_OFFSETS) else n
+
+
+def _shared_token(text: str, start: int, end: int, kind: str, first: bool, fold: str,
+                  key: str, cap: bool, upper: bool) -> Token:
+    intern = sys.intern
+    return Token(intern(text), _offset(start), _offset(end), intern(kind), first,
+                 intern(fold), intern(key), cap, upper)
 
 
 def make_token(text: str, start: int, end: int, kind: str, first: bool = False) -> Token:
     """A token with its derived fields filled in."""
-    return Token(text, start, end, kind, first, *_derived(text, kind))
+    return Token(sys.intern(text), _offset(start), _offset(end), kind, first,
+                 *_derived(text, kind))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -307,7 +325,7 @@ def _derived(text: str, kind: str) -> tuple[str, str, bool, bool]:
     key = fold(text) if kind == "acr" else folded
     if kind == "word" and upper and len(text) <= 3:
         key = "=" + text
-    return folded, key, _is_cap(text, kind), upper
+    return sys.intern(folded), sys.intern(key), _is_cap(text, kind), upper
 
 
 def _is_cap(text: str, kind: str) -> bool:
