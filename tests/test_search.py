@@ -35,6 +35,40 @@ def test_the_build_indexes_events_actors_and_articles(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("site.tmp-*"))  # indexed in the staging folder, then swapped
 
 
+def test_html_is_split_into_runs_of_consecutive_pages_within_the_budget(tmp_path: Path) -> None:
+    body = b"<main data-pagefind-body>"
+    for name, size in (("a.html", 40), ("b/c.html", 50), ("b/d.html", 120), ("e.html", 10),
+                       ("search.html", 30)):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes((b"x" if name == "search.html" else body) * size)
+    paths = ["a.html", "b/c.html", "b/d.html", "e.html", "search.html"]
+    parts = [["a.html", "b/c.html"], ["b/d.html"], ["e.html"]]  # a page without a body: out
+    assert search.split(tmp_path, paths, 100 * len(body)) == parts
+    assert search.split(tmp_path, paths, 1000 * len(body)) == [paths]  # one run: Pagefind's
+
+
+@pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
+def test_a_big_site_is_indexed_in_parts_the_search_page_merges(tmp_path: Path,
+                                                               monkeypatch) -> None:
+    whole, parted = tmp_path / "whole", tmp_path / "parted"
+    assert build(whole, "--no-cache") == 0
+    assert json.loads((whole / "pagefind" / "parts.json").read_text()) == {"parts": []}
+    monkeypatch.setenv(search.PART_BYTES_ENV, "60000")
+    assert build(parted, "--no-cache") == 0
+    listed = json.loads((parted / "pagefind" / "parts.json").read_text())["parts"]
+    assert len(listed) >= 2 and listed[0] == "part-2/"
+
+    def pages(bundle: Path) -> int:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text())
+        return entry["languages"]["en"]["page_count"]
+
+    counts = [pages(parted / "pagefind")] + [pages(parted / "pagefind" / p) for p in listed]
+    assert all(counts) and sum(counts) == pages(whole / "pagefind")  # each page once
+    assert not [p for p in parted.rglob("*") if search.PART_FOLDER in p.name]
+    assert build(parted, "--no-cache") == 0  # unchanged pages: the index in parts is reused
+    assert json.loads((parted / "pagefind" / "parts.json").read_text())["parts"] == listed
+
+
 def test_pages_mark_their_body_and_their_filters(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert build(out, "--no-search") == 0

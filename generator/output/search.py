@@ -21,6 +21,7 @@ import contextlib
 import hashlib
 import importlib.metadata
 import importlib.util
+import json
 import os
 import shutil
 import signal
@@ -37,6 +38,13 @@ BUNDLE = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[bin]==1.5.2'"
 TIMEOUT_SECONDS = 600
 OPTIONS = ("--quiet",)
+# Pagefind holds what it indexes in memory, about seven times the HTML it reads: a big site
+# is indexed in parts of at most this much HTML each, merged again by the search page.
+PART_BYTES = 40 << 20
+PART_BYTES_ENV = "TIMELINE_SEARCH_PART_BYTES"
+PARTS_FILE = "parts.json"  # in the bundle: the other parts' bundles, for the search page
+PART_FOLDER = ".timeline-search-part-"  # a part's pages while it is indexed
+BODY_MARK = b"data-pagefind-body"
 # Pagefind reads a configuration file from the folder it runs in, and PAGEFIND_* settings.
 CONFIG_FILES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
 
@@ -75,19 +83,79 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
         seconds = time.perf_counter() - began
         return SearchReport(True, f"search index reused, no page changed ({seconds:.2f} s)",
                             seconds)
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS]
     try:
-        done = _run(command)
+        parts = split(folder, _html_files(folder) or [], part_bytes())
+        done = _run_parts(folder, parts)
     except (OSError, subprocess.TimeoutExpired) as e:
         return SearchReport(False, f"search skipped: Pagefind did not run: {e}")
     seconds = time.perf_counter() - began
     if done.returncode != 0 or not (folder / BUNDLE / "pagefind-ui.js").is_file():
         detail = _last_line(done.stderr or done.stdout) or f"exit code {done.returncode}"
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
+    (folder / BUNDLE / PARTS_FILE).write_text(json.dumps(
+        {"parts": [_part_name(n) + "/" for n in range(1, len(parts))]}) + "\n", encoding="utf-8")
     if previous is not None:
         _relink(previous, folder)
     _stamp(folder, digest, output is not None)
     return SearchReport(True, f"search index written in {seconds:.2f} s", seconds)
+
+
+def part_bytes() -> int:
+    """The most HTML one indexer run reads (`PART_BYTES_ENV` overrides it, for tests)."""
+    with contextlib.suppress(ValueError):
+        return max(1, int(os.environ.get(PART_BYTES_ENV) or PART_BYTES))
+    return PART_BYTES
+
+
+def split(folder: Path, paths: list[str], budget: int) -> list[list[str]]:
+    """The HTML files in runs of consecutive paths holding at most `budget` bytes each
+    (a bigger file is a run of its own). One run for a small site.
+
+    When there are several, only pages marking their body for Pagefind are kept, as one run
+    over the whole site would: a part without any would have its pages indexed whole."""
+    sizes = {path: (folder / path).stat().st_size for path in paths}
+    if sum(sizes.values()) <= budget:
+        return [paths]
+    marked = [p for p in paths if BODY_MARK in (folder / p).read_bytes()]
+    parts: list[list[str]] = [[]]
+    size = 0
+    for path in marked or paths:
+        n = sizes[path]
+        if parts[-1] and size + n > budget:
+            parts.append([])
+            size = 0
+        parts[-1].append(path)
+        size += n
+    return parts
+
+
+def _part_name(n: int) -> str:
+    return f"part-{n + 1}"
+
+
+def _run_parts(folder: Path, parts: list[list[str]]) -> subprocess.CompletedProcess[str]:
+    """Index `folder` into `folder/pagefind/`: in one run, or one run per part, the first
+    into `pagefind/`, the others into `pagefind/part-N/` (the search page merges them).
+    Each part's pages are linked into a folder of their own for its run (same paths)."""
+    if len(parts) == 1:
+        return _run([sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS])
+    done = subprocess.CompletedProcess([], 0, "", "")
+    for n, paths in enumerate(parts):
+        bundle = folder / BUNDLE / (_part_name(n) if n else "")
+        pages = folder / f"{PART_FOLDER}{n + 1}"
+        try:
+            for path in paths:
+                target = pages / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if not writer.hard_link(folder / path, target):
+                    shutil.copyfile(folder / path, target)
+            done = _run([sys.executable, "-m", "pagefind", "--site", str(pages),
+                         "--output-path", str(bundle), *OPTIONS])
+        finally:
+            shutil.rmtree(pages, ignore_errors=True)
+        if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
+            break
+    return done
 
 
 def html_digest(folder: Path) -> str:
@@ -120,7 +188,7 @@ def _html_files(folder: Path) -> list[str] | None:
 
 def indexer_id() -> bytes:
     """The indexer's version, options and configuration, as bytes."""
-    parts = [" ".join(OPTIONS)]
+    parts = [" ".join(OPTIONS), f"parts of {part_bytes()} bytes"]
     for package in ("pagefind", "pagefind_bin", "pagefind_bin_extended"):
         try:
             parts.append(f"{package} {importlib.metadata.version(package)}")

@@ -14,9 +14,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsertools import ARTIFACTS, CHROMIUM, LAUNCH_ARGS, SEEDS, SUB_PATH, require, require_browser_tools
+from browsertools import (
+    ARTIFACTS,
+    CHROMIUM,
+    LAUNCH_ARGS,
+    PART_BYTES,
+    SEEDS,
+    SUB_PATH,
+    require,
+    require_browser_tools,
+)
 
 from generator import cli
+from generator.output import search
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -40,16 +50,39 @@ def site_dir(served_root: Path) -> Path:
     return served_root / SUB_PATH
 
 
-@pytest.fixture(scope="session")
-def site_url(served_root: Path) -> Iterator[str]:
-    """http://127.0.0.1:PORT/REPO/ served by http.server in a thread."""
-    handler = functools.partial(_QuietHandler, directory=str(served_root))
+def _serve(root: Path) -> Iterator[str]:
+    """http://127.0.0.1:PORT/REPO/ for the site in `root`, served by http.server in a thread."""
+    handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(served_root: Path) -> Iterator[str]:
+    yield from _serve(served_root)
+
+
+@pytest.fixture(scope="session")
+def parted_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example site again, its search index made in parts as a big site's is."""
+    root = tmp_path_factory.mktemp("parted")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(search.PART_BYTES_ENV, str(PART_BYTES))
+        code = cli.main(["build", "--source", str(SEEDS), "--output", str(root / SUB_PATH),
+                         "--quiet", "--no-cache"])
+    assert code == 0
+    require((root / SUB_PATH / "pagefind" / "part-2").is_dir(),
+            "the build wrote no search index in parts (is pagefind[bin] installed?)")
+    return root
+
+
+@pytest.fixture(scope="session")
+def parted_url(parted_root: Path) -> Iterator[str]:
+    yield from _serve(parted_root)
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from browsertools import PART_BYTES
+
+from generator.output import search
 
 pytestmark = pytest.mark.browser
 
@@ -105,6 +109,26 @@ def test_search_for_berlin_and_open_a_result(page, site_url: str) -> None:
     results.first.click()
     page.wait_for_load_state()
     assert "/REPO/" in page.url
+    assert "Berlin" in page.locator("main").inner_text()
+
+
+def test_search_over_an_index_in_parts_finds_pages_of_every_part(page, parted_url: str,
+                                                                   parted_root: Path) -> None:
+    site = parted_root / "REPO"
+    parts = search.split(site, search._html_files(site), PART_BYTES)
+    part_of = {path: n for n, paths in enumerate(parts) for path in paths}
+    page.goto(parted_url + "search.html?q=Berlin")
+    results = page.locator(".pagefind-ui__result-link")
+    results.first.wait_for(timeout=10_000)
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length >= 3")
+    hrefs = [a.get_attribute("href") for a in results.all()]
+    assert all(h.startswith("/REPO/") for h in hrefs), hrefs
+    found = {part_of[h.removeprefix("/REPO/").split("#")[0] or "index.html"] for h in hrefs}
+    assert len(found) >= 2, hrefs  # one search, over pages indexed in different parts
+    filters = page.locator(".pagefind-ui__filter-name").all_inner_texts()
+    assert {"actor", "kind", "year"} <= {f.strip().lower() for f in filters}
+    results.first.click()
+    page.wait_for_load_state()
     assert "Berlin" in page.locator("main").inner_text()
 
 

@@ -56,7 +56,27 @@
     });
   }
 
-  function start() {
+  var ranking = { pageLength: 0.1 };
+
+  // A big site's index comes in parts (pagefind/parts.json lists the others): one search
+  // over all of them, as if they were one index.
+  function withParts(callback) {
+    if (!window.fetch) {
+      callback([]);
+      return;
+    }
+    window.fetch(new URL("parts.json", bundle).href).then(function (response) {
+      return response.ok ? response.json() : { parts: [] };
+    }).then(function (listed) {
+      callback((listed.parts || []).map(function (part) {
+        return { bundlePath: new URL(part, bundle).pathname, ranking: ranking };
+      }));
+    }, function () {
+      callback([]);
+    });
+  }
+
+  function start(parts) {
     if (typeof window.PagefindUI !== "function") {
       unavailable();
       return;
@@ -65,7 +85,7 @@
       fallback.remove();
     }
     var ui = new window.PagefindUI({ element: "#search", showSubResults: true, showImages: false,
-      ranking: { pageLength: 0.1 } });
+      ranking: ranking, mergeIndex: parts });
     whenInput(function (input) {
       keepQuery(label(input));
       var query = new URLSearchParams(window.location.search).get("q");
@@ -84,7 +104,9 @@
   style.href = new URL("pagefind-ui.css", bundle).href;
   var script = document.createElement("script");
   script.src = bundle.href;
-  script.onload = start;
+  script.onload = function () {
+    withParts(start);
+  };
   script.onerror = unavailable;
   document.head.appendChild(style);
   document.head.appendChild(script);
