@@ -251,12 +251,7 @@ def site_files(
     epoch: int | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, path -> content (`site_stream`, held together)."""
-    files: dict[str, bytes] = {}
-    for path, content in site_stream(timeline, config, templates, static, mentions, epoch):
-        if path in files:
-            raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        files[path] = content
-    return files
+    return render.held(site_stream(timeline, config, templates, static, mentions, epoch))
 
 
 def site_stream(

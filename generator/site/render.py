@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -117,12 +117,17 @@ def render_site(
     mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> dict[str, bytes]:
     """Every page of the site (HTML): output path -> content. Data and assets: `output`."""
-    files: dict[str, bytes] = {}
-    for path, content in render_pages(timeline, config, templates_dir, mentions):
-        if path in files:
+    return held(render_pages(timeline, config, templates_dir, mentions))
+
+
+def held(files: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
+    """Files made one at a time, held together: path -> content. A repeated path is an error."""
+    out: dict[str, bytes] = {}
+    for path, content in files:
+        if path in out:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        files[path] = content
-    return files
+        out[path] = content
+    return out
 
 
 def render_pages(
