@@ -64,6 +64,7 @@ def test_a_big_site_is_indexed_in_parts_the_search_page_merges(tmp_path: Path,
 
     counts = [pages(parted / "pagefind")] + [pages(parted / "pagefind" / p) for p in listed]
     assert all(counts) and sum(counts) == pages(whole / "pagefind")  # each page once
+    assert not list((parted / "pagefind" / listed[0]).glob("*ui*"))  # the scripts: in part 1
     assert not [p for p in parted.rglob("*") if search.PART_FOLDER in p.name]
     assert build(parted, "--no-cache") == 0  # unchanged pages: the index in parts is reused
     assert json.loads((parted / "pagefind" / "parts.json").read_text())["parts"] == listed

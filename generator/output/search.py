@@ -45,6 +45,10 @@ PART_BYTES_ENV = "TIMELINE_SEARCH_PART_BYTES"
 PARTS_FILE = "parts.json"  # in the bundle: the other parts' bundles, for the search page
 PART_FOLDER = ".timeline-search-part-"  # a part's pages while it is indexed
 BODY_MARK = b"data-pagefind-body"
+# What a part merged into the first needs none of: the search page's scripts and styles.
+UI_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js",
+            "pagefind-component-ui.js", "pagefind-component-ui.css",
+            "pagefind-modular-ui.js", "pagefind-modular-ui.css")
 # Pagefind reads a configuration file from the folder it runs in, and PAGEFIND_* settings.
 CONFIG_FILES = ("pagefind.json", "pagefind.toml", "pagefind.yaml", "pagefind.yml")
 
@@ -155,6 +159,8 @@ def _run_parts(folder: Path, parts: list[list[str]]) -> subprocess.CompletedProc
             shutil.rmtree(pages, ignore_errors=True)
         if done.returncode != 0 or not (bundle / "pagefind-entry.json").is_file():
             break
+        for name in UI_FILES if n else ():  # the search page loads them from the first part
+            (bundle / name).unlink(missing_ok=True)
     return done
 
 
