@@ -109,3 +109,22 @@ def test_a_failing_indexer_is_a_warning_not_a_broken_site(tmp_path: Path, monkey
     monkeypatch.setattr(search, "TIMEOUT_SECONDS", 0)
     report = search.index_site(tmp_path)
     assert not report.ok and report.message.startswith("search skipped")
+
+
+@pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
+def test_a_part_failing_leaves_no_index_rather_than_half_of_one(tmp_path: Path,
+                                                                monkeypatch, capsys) -> None:
+    runs = []
+    real = search._run
+
+    def second_fails(command: list[str]):
+        runs.append(command)
+        done = real(command)
+        return done if len(runs) < 2 else search.subprocess.CompletedProcess(command, 1, "",
+                                                                              "out of memory")
+    monkeypatch.setenv(search.PART_BYTES_ENV, "60000")
+    monkeypatch.setattr(search, "_run", second_fails)
+    out = tmp_path / "site"
+    assert build(out, "--no-cache") == 0  # the site without search, and a warning
+    assert "warning: search skipped: Pagefind failed: out of memory" in capsys.readouterr().err
+    assert len(runs) == 2 and not (out / "pagefind").exists()

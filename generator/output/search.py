@@ -95,6 +95,8 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
     seconds = time.perf_counter() - began
     if done.returncode != 0 or not (folder / BUNDLE / "pagefind-ui.js").is_file():
         detail = _last_line(done.stderr or done.stdout) or f"exit code {done.returncode}"
+        if len(parts) > 1:  # no index rather than one that misses the parts after a failure
+            shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
     (folder / BUNDLE / PARTS_FILE).write_text(json.dumps(
         {"parts": [_part_name(n) + "/" for n in range(1, len(parts))]}) + "\n", encoding="utf-8")
