@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.output import search
+from generator.output import search, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -52,7 +52,7 @@ def test_a_big_site_is_indexed_in_parts_the_search_page_merges(tmp_path: Path,
                                                                monkeypatch) -> None:
     whole, parted = tmp_path / "whole", tmp_path / "parted"
     assert build(whole, "--no-cache") == 0
-    assert json.loads((whole / "pagefind" / "parts.json").read_text()) == {"parts": []}
+    assert json.loads((whole / "pagefind" / "parts.json").read_text())["parts"] == []
     monkeypatch.setenv(search.PART_BYTES_ENV, "60000")
     assert build(parted, "--no-cache") == 0
     listed = json.loads((parted / "pagefind" / "parts.json").read_text())["parts"]
@@ -128,3 +128,25 @@ def test_a_part_failing_leaves_no_index_rather_than_half_of_one(tmp_path: Path,
     assert build(out, "--no-cache") == 0  # the site without search, and a warning
     assert "warning: search skipped: Pagefind failed: out of memory" in capsys.readouterr().err
     assert len(runs) == 2 and not (out / "pagefind").exists()
+
+
+@pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
+def test_a_part_whose_pages_did_not_change_keeps_its_index(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(search.PART_BYTES_ENV, "2000")
+    pages = {f"p{n:02}.html": (f"<html lang=\"en\"><body><main data-pagefind-body><h1>Page {n:02}</h1>"
+                               f"<p>{f'word{n} ' * 50}</p></main></body></html>").encode()
+             for n in range(12)}
+    out = tmp_path / "site"
+    writer.write_site(pages, out, before_swap=search.index_site)
+    listed = json.loads((out / "pagefind" / "parts.json").read_text())["parts"]
+    assert len(listed) >= 2
+    runs: list[list[str]] = []
+    real = search._run
+    monkeypatch.setattr(search, "_run", lambda command: runs.append(command) or real(command))
+    changed = {**pages, "p05.html": pages["p05.html"].replace(b"Page 05", b"Page V5")}
+    writer.write_site(changed, out, before_swap=search.index_site)
+    assert len(runs) == 1  # the part holding p05.html; the others' index is the last one's
+    bundles = [out / "pagefind"] + [out / "pagefind" / p for p in listed]
+    counts = [json.loads((b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+              for b in bundles]
+    assert sum(counts) == 12

@@ -29,6 +29,7 @@ import stat
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,8 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
                             seconds)
     try:
         parts = split(folder, _html_files(folder) or [], part_bytes())
-        done = _run_parts(folder, parts)
+        digests = [part_digest(folder, paths) for paths in parts] if len(parts) > 1 else []
+        done = _run_parts(folder, parts, _PartReuse(previous, digests))
     except (OSError, subprocess.TimeoutExpired) as e:
         return SearchReport(False, f"search skipped: Pagefind did not run: {e}")
     seconds = time.perf_counter() - began
@@ -99,7 +101,8 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
             shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
     (folder / BUNDLE / PARTS_FILE).write_text(json.dumps(
-        {"parts": [_part_name(n) + "/" for n in range(1, len(parts))]}) + "\n", encoding="utf-8")
+        {"parts": [_part_name(n) + "/" for n in range(1, len(parts))], "digests": digests}
+    ) + "\n", encoding="utf-8")
     if previous is not None:
         _relink(previous, folder)
     _stamp(folder, digest, output is not None)
@@ -132,22 +135,77 @@ def split(folder: Path, paths: list[str], budget: int) -> list[list[str]]:
             size = 0
         parts[-1].append(path)
         size += n
-    return parts
+        if size >= budget * 3 // 4 and _cut_after(path):
+            parts.append([])
+            size = 0
+    return [p for p in parts if p]
+
+
+def _cut_after(path: str) -> bool:
+    """Whether a part past three quarters of its size ends after this page: about one page
+    in 16, chosen by its path, so a page changing size or a page added moves no boundary
+    but its own part's, and the other parts' index is reused."""
+    return hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=2
+                           ).digest()[0] % 16 == 0
+
+
+def part_digest(folder: Path, paths: list[str]) -> str:
+    """What a part's index is made from: the indexer and its pages' paths and bytes."""
+    digest = hashlib.sha256(indexer_id())
+    for path in paths:
+        data = (folder / path).read_bytes()
+        digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(data)))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+class _PartReuse:
+    """Links the previous site's index of a part into the new site when that part's pages
+    are the same (same place in the list, same digest)."""
+
+    def __init__(self, previous: Path | None, digests: list[str]) -> None:
+        self.old: list[str] = []
+        self.previous = previous
+        self.digests = digests
+        manifest = outlock.read_manifest(previous) if previous is not None else None
+        if previous is None or manifest is None or BUNDLE not in manifest.folders \
+                or (previous / BUNDLE).is_symlink():
+            return
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            listed = json.loads((previous / BUNDLE / PARTS_FILE).read_text(encoding="utf-8"))
+            self.old = [d for d in listed.get("digests", []) if isinstance(d, str)]
+
+    def __call__(self, n: int, bundle: Path) -> bool:
+        if not (n < len(self.old) and n < len(self.digests) and self.old[n] == self.digests[n]):
+            return False
+        assert self.previous is not None
+        old = self.previous / BUNDLE / (_part_name(n) if n else "")
+        skip = {PARTS_FILE} | {_part_name(k) for k in range(1, len(self.old))} if n == 0 else set()
+        try:
+            _link_tree(old, bundle, skip)
+        except OSError:
+            shutil.rmtree(bundle, ignore_errors=True)
+            return False
+        return True
 
 
 def _part_name(n: int) -> str:
     return f"part-{n + 1}"
 
 
-def _run_parts(folder: Path, parts: list[list[str]]) -> subprocess.CompletedProcess[str]:
+def _run_parts(folder: Path, parts: list[list[str]],
+               reuse: Callable[[int, Path], bool]) -> subprocess.CompletedProcess[str]:
     """Index `folder` into `folder/pagefind/`: in one run, or one run per part, the first
     into `pagefind/`, the others into `pagefind/part-N/` (the search page merges them).
-    Each part's pages are linked into a folder of their own for its run (same paths)."""
+    Each part's pages are linked into a folder of their own for its run (same paths);
+    a part whose pages did not change gets the previous index of it (`reuse`)."""
     if len(parts) == 1:
         return _run([sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS])
     done = subprocess.CompletedProcess([], 0, "", "")
     for n, paths in enumerate(parts):
         bundle = folder / BUNDLE / (_part_name(n) if n else "")
+        if reuse(n, bundle):
+            continue
         pages = folder / f"{PART_FOLDER}{n + 1}"
         try:
             for path in paths:
@@ -224,13 +282,18 @@ def _reuse(previous: Path, folder: Path, digest: str) -> bool:
     return True
 
 
-def _link_tree(source: Path, target: Path) -> None:
-    """Recreate the folder `source` at `target`, its files hard links (or copies) of the old.
+def _link_tree(source: Path, target: Path, skip: set[str] | frozenset[str] = frozenset()
+               ) -> None:
+    """Recreate the folder `source` at `target`, its files hard links (or copies) of the old,
+    leaving out the names in `skip` at its top.
 
     Raises OSError on anything but plain folders and files."""
-    target.mkdir()
+    target.mkdir(parents=True)
     for top, dirs, names in os.walk(source):
         base = Path(top).relative_to(source)
+        if base == Path("."):
+            dirs[:] = [d for d in dirs if d not in skip]
+            names = [n for n in names if n not in skip]
         for name in sorted(dirs):
             if os.path.islink(os.path.join(top, name)):
                 raise OSError(f"a link in the previous index: {base / name}")
