@@ -150,3 +150,5 @@ def test_a_part_whose_pages_did_not_change_keeps_its_index(tmp_path: Path, monke
     counts = [json.loads((b / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
               for b in bundles]
     assert sum(counts) == 12
+    fragments = [len(list((b / "fragment").iterdir())) for b in bundles]
+    assert fragments == counts and not list(out.rglob("*.timeline-link"))

@@ -316,6 +316,8 @@ def _relink(previous: Path, folder: Path) -> None:
     for path in sorted(writer.regular_files(folder / BUNDLE) & old_files):
         old, new = previous / BUNDLE / path, folder / BUNDLE / path
         try:
+            if os.path.samefile(old, new):  # a reused part's file, linked already; renaming
+                continue  # a link onto the same file would leave the temporary name behind
             same = writer.same_file(old, new.read_bytes())
             temporary = new.with_name(f"{new.name}.timeline-link")
             if same is not None and writer.hard_link(old, temporary):
