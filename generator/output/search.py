@@ -150,7 +150,8 @@ def _cut_after(path: str) -> bool:
 
 
 def part_digest(folder: Path, paths: list[str]) -> str:
-    """What a part's index is made from: the indexer and its pages' paths and bytes."""
+    """What the index of `paths` (a part, or the whole site) is made from: the indexer and
+    the pages' paths and bytes."""
     digest = hashlib.sha256(indexer_id())
     for path in paths:
         data = (folder / path).read_bytes()
@@ -229,14 +230,7 @@ def html_digest(folder: Path) -> str:
     sorted order, and the indexer's version and settings. "" if the folder holds a
     symbolic link (Pagefind might read through it, so nothing can be promised)."""
     paths = _html_files(folder)
-    if paths is None:
-        return ""
-    digest = hashlib.sha256(indexer_id())
-    for path in paths:
-        data = (folder / path).read_bytes()
-        digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(data)))
-        digest.update(data)
-    return digest.hexdigest()
+    return "" if paths is None else part_digest(folder, paths)
 
 
 def _html_files(folder: Path) -> list[str] | None:
