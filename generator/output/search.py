@@ -168,9 +168,7 @@ class _PartReuse:
         self.old: list[str] = []
         self.previous = previous
         self.digests = digests
-        manifest = outlock.read_manifest(previous) if previous is not None else None
-        if previous is None or manifest is None or BUNDLE not in manifest.folders \
-                or (previous / BUNDLE).is_symlink():
+        if previous is None or _previous_index(previous) is None:
             return
         with contextlib.suppress(OSError, ValueError, AttributeError):
             listed = json.loads((previous / BUNDLE / PARTS_FILE).read_text(encoding="utf-8"))
@@ -182,12 +180,7 @@ class _PartReuse:
         assert self.previous is not None
         old = self.previous / BUNDLE / (_part_name(n) if n else "")
         skip = {PARTS_FILE} | {_part_name(k) for k in range(1, len(self.old))} if n == 0 else set()
-        try:
-            _link_tree(old, bundle, skip)
-        except OSError:
-            shutil.rmtree(bundle, ignore_errors=True)
-            return False
-        return True
+        return _linked(old, bundle, skip)
 
 
 def _part_name(n: int) -> str:
@@ -263,15 +256,28 @@ def indexer_id() -> bytes:
 
 def _reuse(previous: Path, folder: Path, digest: str) -> bool:
     """Link the previous site's index into `folder` if it was made from the same HTML."""
-    manifest = outlock.read_manifest(previous)
+    manifest = _previous_index(previous)
     old = previous / BUNDLE
-    if manifest is None or manifest.search != digest or BUNDLE not in manifest.folders \
-            or old.is_symlink() or not (old / "pagefind-ui.js").is_file():
+    if manifest is None or manifest.search != digest or not (old / "pagefind-ui.js").is_file():
         return False
+    return _linked(old, folder / BUNDLE)
+
+
+def _previous_index(previous: Path) -> outlock.Manifest | None:
+    """The previous site's manifest if its index folder is one a build wrote, as a real
+    folder (never followed through a link); else None."""
+    manifest = outlock.read_manifest(previous)
+    if manifest is None or BUNDLE not in manifest.folders or (previous / BUNDLE).is_symlink():
+        return None
+    return manifest
+
+
+def _linked(old: Path, target: Path, skip: frozenset[str] | set[str] = frozenset()) -> bool:
+    """`_link_tree(old, target, skip)`, or False and nothing left if it fails."""
     try:
-        _link_tree(old, folder / BUNDLE)
+        _link_tree(old, target, skip)
     except OSError:
-        shutil.rmtree(folder / BUNDLE, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
         return False
     return True
 
@@ -303,8 +309,7 @@ def _link_tree(source: Path, target: Path, skip: set[str] | frozenset[str] = fro
 def _relink(previous: Path, folder: Path) -> None:
     """In a new index, make each file the previous index holds with the same bytes a link
     to it (Pagefind names its fragments by content, so most stay), for small deploy diffs."""
-    manifest = outlock.read_manifest(previous)
-    if manifest is None or BUNDLE not in manifest.folders or (previous / BUNDLE).is_symlink():
+    if _previous_index(previous) is None:
         return
     old_files = writer.regular_files(previous / BUNDLE)
     for path in sorted(writer.regular_files(folder / BUNDLE) & old_files):
