@@ -61,6 +61,7 @@ def test_a_word_from_an_event_title_finds_that_event_first(page, site_url: str,
     assert results.count() > 1, "the word should also match actor or article pages"
     # the first result is the timeline page; the event's card is among its sub-results
     nested = results.first.locator(".pagefind-ui__result-nested .pagefind-ui__result-link")
+    nested.first.wait_for(timeout=10_000)  # a result's sub-results come with its data, later
     hrefs = [link.get_attribute("href") or "" for link in nested.all()]
     assert any(h.endswith(f"#ev-{event['id']}") for h in hrefs), (word, hrefs)
     card = nested.nth(next(i for i, h in enumerate(hrefs) if h.endswith(f"#ev-{event['id']}")))
