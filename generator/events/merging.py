@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.dates.engine import Timex
@@ -129,19 +129,25 @@ def _pairs(words: Sequence[str]) -> list[tuple[str, str]]:
 
 def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
                     topic: frozenset[str] = frozenset()) -> list[list[Candidate]]:
-    """Group candidates on the same date that share a merge key (union-find, near-linear)."""
+    """Group candidates on the same date that share a merge key (union-find, near-linear).
+
+    Keys only meet on one date, so each date's keys are made, matched and dropped in turn:
+    memory holds the busiest date's keys, not the corpus's."""
     sets = _Sets(len(cands))
-    days = [c.date.iso() for c in cands]  # a string hashes once; a PartialDate every time
-    keyed = [merge_keys(c, kinds, topic) for c in cands]
-    loose = {(days[i], *k[1:]) for i, keys in enumerate(keyed) for k in keys if k[0] == "loose"}
-    first: dict[tuple[str, ...], int] = {}
-    for i, keys in enumerate(keyed):
-        for key in keys:
-            if key[0] == "pair" and (days[i], *key[1:]) not in loose:
-                continue
-            j = first.setdefault((days[i], *key), i)
-            if j != i:
-                sets.union(i, j)
+    on_day: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        on_day[c.date.iso()].append(i)
+    for day in sorted(on_day):
+        keyed = [(i, merge_keys(cands[i], kinds, topic)) for i in on_day[day]]
+        loose = {k[1:] for _, keys in keyed for k in keys if k[0] == "loose"}
+        first: dict[tuple[str, ...], int] = {}
+        for i, keys in keyed:
+            for key in keys:
+                if key[0] == "pair" and key[1:] not in loose:
+                    continue
+                j = first.setdefault(key, i)
+                if j != i:
+                    sets.union(i, j)
     return sets.groups([[c] for c in cands])
 
 
@@ -175,13 +181,28 @@ def _numbers_in(text: str, a: int, b: int) -> frozenset[str]:
 
 
 def _profile(group: list[Candidate], kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
-    who = {a for c in group for a in c.actors if kinds.get(a) != "country"}
+    who = {a for c in group for a in _who(c, kinds)}
     numbers = {n for c in group for n in _numbers(c)}
     what = {w for c in group for w in c.keywords if w not in topic}
     what |= {p for c in group for p in c.places}
     return _Profile(group[0].date, frozenset(who), frozenset(what | numbers),
                     frozenset(numbers), frozenset(c.article.id for c in group),
                     any(c.timex is not None for c in group))
+
+
+def _who(c: Candidate, kinds: Mapping[str, str]) -> set[str]:
+    """The report's people and organisations (countries are where, not who)."""
+    return {a for a in c.actors if kinds.get(a) != "country"}
+
+
+def _profiles(reports: Sequence[tuple[int, Candidate]], kinds: Mapping[str, str],
+              topic: frozenset[str]) -> Callable[[int], _Profile]:
+    """Report index -> the report's profile, made when asked; the most recent are kept
+    (one for every report of a large corpus would cost more than remaking a few)."""
+    @functools.lru_cache(maxsize=1 << 12)
+    def profile(r: int) -> _Profile:
+        return _profile([reports[r][1]], kinds, topic)
+    return profile
 
 
 def _match(a: _Profile, b: _Profile) -> int:
@@ -240,13 +261,18 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
     of its sentences matches best, sentence against sentence (a group's words pooled would
     match too much). Reports are indexed by span, actor and key word."""
     wanted = {_own_bucket(g[0].date) for g in groups} - {None}
-    reports = [(gi, _profile([c], kinds, topic)) for gi, g in enumerate(groups) for c in g
+    reports = [(gi, c) for gi, g in enumerate(groups) for c in g
                if wanted.intersection(_buckets(c.date)) or c.date.precision != "day"]
+    profile = _profiles(reports, kinds, topic)
     index: dict[tuple[object, ...], list[int]] = defaultdict(list)
     mine: dict[int, list[int]] = defaultdict(list)
-    for r, (gi, p) in enumerate(reports):
+    for r, (gi, c) in enumerate(reports):
         mine[gi].append(r)
-        for bucket in wanted.intersection(_buckets(p.date)):
+        buckets = wanted.intersection(_buckets(c.date))
+        if not buckets:
+            continue
+        p = _profile([c], kinds, topic)
+        for bucket in buckets:
             for key in sorted((a, w) for a in p.who for w in p.what):
                 index[(*bucket, *key)].append(r)
     sets = _Sets(len(groups))
@@ -257,10 +283,10 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
             continue
         scored: dict[int, tuple[int, int]] = {}
         for r in mine[gi]:
-            p = reports[r][1]
+            p = profile(r)
             near = {j for a in p.who for w in p.what for j in index.get((*bucket, a, w), ())}
             for j in sorted(near):
-                score = _match(p, reports[j][1])
+                score = _match(p, profile(j))
                 if score:
                     root = sets.find(reports[j][0])
                     key = (score, _RANK[reports[j][1].date.precision])
@@ -288,24 +314,25 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
     """Day events a few days apart, from different articles, become one event whose sources
     disagree on the day when a sentence of one clearly tells what a sentence of the other
     does. Day reports are indexed by day and actor."""
-    reports = [(gi, _profile([c], kinds, topic)) for gi, g in enumerate(groups) for c in g
-               if c.date.precision == "day"]
+    reports = [(gi, c) for gi, g in enumerate(groups) for c in g if c.date.precision == "day"]
+    profile = _profiles(reports, kinds, topic)
     articles = [{c.article.id for c in g} for g in groups]
     index: dict[tuple[dt.date, str], list[int]] = defaultdict(list)
-    for r, (_, p) in enumerate(reports):
-        for who in sorted(p.who):
-            index[(p.date.first_day(), who)].append(r)
+    for r, (_, c) in enumerate(reports):
+        for who in sorted(_who(c, kinds)):
+            index[(c.date.first_day(), who)].append(r)
     sets = _Sets(len(groups))
-    for gi, p in reports:
+    for r, (gi, c) in enumerate(reports):
         # a report without a date of its own was given its publication day: the
         # happening may have been before it, never after; so look only later from a stated day
-        if not p.explicit:
+        if c.timex is None:
             continue
-        day = p.date.first_day()
+        p = profile(r)
+        day = c.date.first_day()
         near = {j for k in range(1, _DISAGREE_DAYS + 1) for a in p.who
                 for j in index.get((day + dt.timedelta(days=k), a), ())}
         fits = {sets.find(reports[j][0]) for j in sorted(near)
-                if not articles[gi] & articles[reports[j][0]] and _strong(p, reports[j][1])}
+                if not articles[gi] & articles[reports[j][0]] and _strong(p, profile(j))}
         if len(fits) == 1:
             sets.union(gi, fits.pop())
     return sets.groups(groups)
