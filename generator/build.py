@@ -12,7 +12,7 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
-from generator.incremental import Cache, Units, cache_folder, stamp
+from generator.incremental import Cache, CachedSentences, cache_folder, stamp
 from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
@@ -115,11 +115,14 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
         registry, reg_diags = actor_mod.load_registry(reg_path, display=REGISTRY_NAME)
         diags = diags + reg_diags
     say("actors", 0, len(articles))
-    tokens = {k: e.tokens for k, e in extracted.items()}  # taken out by find_actors
     timexes = {k: e.timexes for k, e in extracted.items()}
-    del extracted  # so that the tokens are freed once the actors stage has read them
-    found = actor_mod.find_actors(articles, registry, tokens,
-                                  Units(cache, keys) if cache is not None else None)
+    # with a cache, each pass of the actors stage reads an article's tokens and units
+    # again from it: a large corpus's tokens are never all in memory at once
+    sentences = CachedSentences(cache, keys, extracted) if cache is not None else \
+        actor_mod.Held({k: e.tokens for k, e in extracted.items()})
+    del extracted
+    found = actor_mod.find_actors(articles, registry, sentences)
+    del sentences
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     diags = diags + tuple(undated.report(articles))  # what an undated article loses
     say("events", 0, len(articles))

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from generator import build, cli
+from generator.actors import Held, find_actors, load_registry
 from generator.actors.names import tokenize
 from generator.config import SiteConfig
-from generator.incremental import Cache, cache_folder, pool
+from generator.incremental import Cache, CachedSentences, cache_folder, pool
 from generator.incremental import read_corpus as read_cached
 from generator.incremental.progress import Meter
 from generator.reading import corpus
@@ -94,6 +95,19 @@ def test_a_new_registry_or_acronym_is_not_served_stale_units(tmp_path: Path) -> 
     _build(source, site, cache=True)
     _build(source, tmp_path / "clean")
     assert _files(site) == _files(tmp_path / "clean")
+
+
+def test_with_a_cache_the_tokens_wait_in_it_and_give_the_actors_held_ones_do(
+        tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 5)
+    registry, _ = load_registry(source / "actors.yaml")
+    for run in range(2):  # made and stored, then read back
+        cache = Cache(tmp_path / "cache")
+        articles, _, extracted, keys = read_cached(source, cache=cache)
+        assert all(e.tokens == [] for e in extracted.values())  # none held after reading
+        cached = find_actors(articles, registry, CachedSentences(cache, keys, extracted))
+        assert cached == find_actors(articles, registry, Held())
+        assert cache.hits["tokens"] >= (run + 1) * len(articles)  # every pass reads them
 
 
 def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:

@@ -5,6 +5,6 @@ resolution across spellings. Entry: `find_actors(articles, registry)`.
 """
 
 from generator.actors.registry import load_registry
-from generator.actors.resolve import ActorResult, find_actors
+from generator.actors.resolve import ActorResult, Held, Sentences, find_actors
 
-__all__ = ["ActorResult", "find_actors", "load_registry"]
+__all__ = ["ActorResult", "Held", "Sentences", "find_actors", "load_registry"]

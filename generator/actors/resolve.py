@@ -16,8 +16,9 @@ learns and the next one gets a new frozen context with it:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from generator.actors.acronyms import find_acronyms
 from generator.actors.knowledge import Context, corpus_context
@@ -35,44 +36,97 @@ from generator.model import Article
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
 
 Doc = tuple[Article, list[list[Token]]]
-# (docs, ctx, depends) -> units per article id; `depends` names all that `units_of` reads
-# beyond the sentence (the registry, the acronyms learned), for a cache key
-Cut = Callable[[Sequence[Doc], Context, str], Mapping[str, list[list[Unit]]]]
+
+
+class Sentences(Protocol):
+    """Each article's content sentences for the passes of `find_actors`, as tokens and cut
+    into units: held in memory (`Held`), or read again from the cache at each pass
+    (generator/incremental), so that a large corpus's tokens are never all in memory."""
+
+    def common(self, articles: Sequence[Article]) -> frozenset[str]:
+        """Folds of the words the articles write in lower case (`lower_words`)."""
+
+    def bracketed(self, article: Article) -> list[list[Token]]:
+        """The article's content sentences holding a `(`: all acronym definitions read."""
+
+    def units(self, article: Article, ctx: Context, depends: str) -> list[list[Unit]]:
+        """The article's content sentences cut into units with `ctx`; `depends` names all
+        that the cut reads beyond the sentence (the registry, the acronyms), for a cache key."""
+
+    def release(self) -> None:
+        """The passes are over: let go of what is held."""
+
+
+class Held:
+    """`Sentences` kept in memory: each article's tokens made once (or given, by article
+    id), its units cut once."""
+
+    def __init__(self, tokens: dict[str, list[list[Token]]] | None = None) -> None:
+        self._tokens = tokens if tokens is not None else {}
+        self._units: dict[str, list[list[Unit]]] = {}
+
+    def tokens(self, article: Article) -> list[list[Token]]:
+        got = self._tokens.get(article.id)
+        if got is None:
+            got = self._tokens[article.id] = content_tokens(article)
+        return got
+
+    def common(self, articles: Sequence[Article]) -> frozenset[str]:
+        return frozenset(w for a in articles for w in lower_words(self.tokens(a)))
+
+    def bracketed(self, article: Article) -> list[list[Token]]:
+        return bracketed(self.tokens(article))
+
+    def units(self, article: Article, ctx: Context, depends: str) -> list[list[Unit]]:
+        got = self._units.get(article.id)
+        if got is None:
+            got = self._units[article.id] = [units_of(s, ctx) for s in self.tokens(article)]
+        return got
+
+    def release(self) -> None:
+        self._tokens.clear()
+        self._units.clear()
 
 
 def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] = (),
-                tokens: dict[str, list[list[Token]]] | None = None,
-                cut: Cut | None = None) -> ActorResult:
+                sentences: Sentences | None = None) -> ActorResult:
     """The actors the articles' content sentences name, and where they name them.
 
-    `tokens` (by article id) are `content_tokens` already made; they are taken out of the
-    dict, so that they are freed once read. `cut` cuts the sentences into units in place
-    of `cut_units` (generator/incremental caches both)."""
-    tokens = tokens if tokens is not None else {}
-    docs = [(a, tokens.pop(a.id) if a.id in tokens else content_tokens(a)) for a in articles]
-    common = frozenset(t.fold for _, sents in docs for s in sents for t in s
-                       if t.kind == "word" and t.text[0].islower())
+    `sentences` gives each article's tokens and units, pass after pass (default: `Held`)."""
+    src = sentences if sentences is not None else Held()
+    common = src.common(articles)
     ctx = corpus_context(registry, common)
-    acronyms = find_acronyms(docs, ctx)
+    acronyms = find_acronyms([(a, src.bracketed(a)) for a in articles], ctx)
     ctx = ctx.with_names(acronyms.names).with_discovered(acronyms.discovered)
     depends = repr((tuple(registry), acronyms.names, sorted(acronyms.discovered)))
-    units = dict(cut(docs, ctx, depends)) if cut else cut_units(docs, ctx)
-    shown = learn_org_names((u for sents in units.values() for u in sents), ctx)
-    cued = cued_org_keys((u for sents in units.values() for u in sents), common)
-    ctx = replace(ctx, cued_orgs=shown | cued)
-    units = {aid: [known_orgs(u, ctx) for u in sents] for aid, sents in units.items()}
-    hits = {aid: [h for u in sents for h in SentenceReader(u, ctx).read()]
-            for aid, sents in units.items()}
-    del docs, units  # the tokens and units: the largest part of a corpus in memory
+    cut, cued = ctx, set()
+
+    def each_sentence() -> Iterator[list[Unit]]:
+        for article in articles:
+            sents = src.units(article, cut, depends)
+            cued.update(cued_org_keys(sents, common))
+            yield from sents
+
+    shown = learn_org_names(each_sentence(), ctx)
+    ctx = replace(ctx, cued_orgs=shown | frozenset(cued))
+    hits = {a.id: [h for units in src.units(a, cut, depends)
+                   for h in SentenceReader(known_orgs(units, ctx), ctx).read()]
+            for a in articles}
+    src.release()  # the tokens and units: the largest part of a corpus in memory
     ctx = ctx.with_discovered(discovered_keys(hits))
     ctx = replace(ctx, redirect=corpus_redirects(hits, ctx))
     resolver = Resolver(ctx, merge_people(hits, registry), registry)
     return resolver.run(list(articles), hits, acronyms.diagnostics)
 
 
-def cut_units(docs: Sequence[Doc], ctx: Context) -> dict[str, list[list[Unit]]]:
-    """Each article's content sentences cut into units."""
-    return {a.id: [units_of(s, ctx) for s in sents] for a, sents in docs}
+def lower_words(sents: Sequence[Sequence[Token]]) -> frozenset[str]:
+    """Folds of the words written in lower case: a corpus's common words, never names."""
+    return frozenset(t.fold for s in sents for t in s if t.kind == "word" and t.text[0].islower())
+
+
+def bracketed(sents: Sequence[list[Token]]) -> list[list[Token]]:
+    """The sentences holding a `(`, where an acronym may be defined."""
+    return [s for s in sents if any(t.text == "(" for t in s)]
 
 
 def content_tokens(article: Article) -> list[list[Token]]:

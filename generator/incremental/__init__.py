@@ -13,7 +13,7 @@ computed across processes.
   cut for `actors.find_actors` (`Units`).
 """
 
-from generator.incremental.corpus import Extracted, Units, read_corpus
+from generator.incremental.corpus import CachedSentences, Extracted, read_corpus
 from generator.incremental.store import Cache, cache_folder
 
-__all__ = ["Cache", "Extracted", "Units", "cache_folder", "read_corpus"]
+__all__ = ["Cache", "CachedSentences", "Extracted", "cache_folder", "read_corpus"]

@@ -25,12 +25,15 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 class Extracted(NamedTuple):
-    """What one article file gives by itself: pure in its bytes and catalog entry."""
+    """What one article file gives by itself: pure in its bytes and catalog entry. With a
+    cache, the tokens are stored on their own (kind "tokens") and read again when needed."""
 
     article: Article | None
     diagnostics: list[Diagnostic]
     timexes: list[Timex]
     tokens: list[list[Token]]
+    lower: tuple[str, ...] = ()  # resolve.lower_words of the tokens (a tuple: a third the size)
+    bracketed: list[list[Token]] = []  # resolve.bracketed of the tokens
 
 
 def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
@@ -39,7 +42,9 @@ def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
     article, diags = readers.read_article(Path(rel), rel, raw, entry)
     if article is None:
         return Extracted(None, diags, [], [])
-    return Extracted(article, diags, article_timexes(article), resolve.content_tokens(article))
+    tokens = resolve.content_tokens(article)
+    return Extracted(article, diags, article_timexes(article), tokens,
+                     tuple(sorted(resolve.lower_words(tokens))), resolve.bracketed(tokens))
 
 
 def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
@@ -68,14 +73,17 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
         if isinstance(hit, Extracted):
             done[rel] = hit
             hits.add(rel)
+            cache.keep("tokens", keys[rel])  # read again by the actors stage
         else:
             todo.append((rel, raw, entry))
     if progress:
         progress("read", len(done), len(rels))
     for (rel, _, _), got in zip(todo, ordered_map(extract_one, todo, jobs), strict=True):
-        done[rel] = got
         if cache is not None:
+            cache.put("tokens", keys[rel], got.tokens)
+            got = got._replace(tokens=[])
             cache.put("article", keys[rel], got)
+        done[rel] = got
         if progress:
             progress("read", len(done), len(rels))
     articles = reading_corpus.keep_articles(
@@ -94,26 +102,63 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
 _Code = list[list[tuple[str, tuple[Any, ...], Any, str, str]]]
 
 
-class Units:
-    """A `resolve.Cut`: each article's units from the cache when its key and what the units
-    depend on (`depends`) are the same, else cut and stored."""
+class CachedSentences:
+    """`resolve.Sentences` read again from the cache at each pass: an article's tokens
+    (stored by `read_corpus`) and its units, when its key and what they depend on
+    (`depends`) are the same; else made, and stored. What cannot be stored (a read-only
+    cache) is held instead."""
 
-    def __init__(self, cache: Cache, keys: Mapping[str, str]) -> None:
+    def __init__(self, cache: Cache, keys: Mapping[str, str],
+                 extracted: Mapping[str, Extracted]) -> None:
         self.cache, self.keys = cache, keys
+        self._lower = frozenset().union(*(e.lower for e in extracted.values()))
+        self._bracketed = {aid: e.bracketed for aid, e in extracted.items()}
+        self._held: dict[tuple[str, str], Any] = {}
 
-    def __call__(self, docs: Sequence[resolve.Doc], ctx: Context, depends: str
-                 ) -> dict[str, list[list[Unit]]]:
-        out: dict[str, list[list[Unit]]] = {}
-        for article, sents in docs:
-            key = self.keys.get(article.id)
-            key = digest(key, depends) if key else None
-            units = _decode(self.cache.get("units", key), sents) if key else None
-            if units is None:
-                units = [units_of(s, ctx) for s in sents]
-                if key:
-                    self.cache.put("units", key, _encode(units, sents))
-            out[article.id] = units
-        return out
+    def tokens(self, article: Article) -> list[list[Token]]:
+        got = self._held.get(("tokens", article.id))
+        if got is not None:
+            return got
+        key = self.keys.get(article.id)
+        got = self.cache.get("tokens", key) if key else None
+        if not isinstance(got, list):
+            got = resolve.content_tokens(article)
+            self._keep("tokens", article.id, key, got)
+        return got
+
+    def common(self, articles: Sequence[Article]) -> frozenset[str]:
+        unread = [a for a in articles if a.id not in self._bracketed]
+        return self._lower.union(*(resolve.lower_words(self.tokens(a)) for a in unread))
+
+    def bracketed(self, article: Article) -> list[list[Token]]:
+        got = self._bracketed.get(article.id)
+        return got if got is not None else resolve.bracketed(self.tokens(article))
+
+    def units(self, article: Article, ctx: Context, depends: str) -> list[list[Unit]]:
+        got = self._held.get(("units", article.id))
+        if got is not None:
+            return got
+        sents = self.tokens(article)
+        key = self.keys.get(article.id)
+        key = digest(key, depends) if key else None
+        got = _decode(self.cache.get("units", key), sents) if key else None
+        if got is None:
+            got = [units_of(s, ctx) for s in sents]
+            if key:
+                self.cache.put("units", key, _encode(got, sents))
+            if not key or not self.cache.writable:
+                self._held[("units", article.id)] = got
+        return got
+
+    def _keep(self, kind: str, aid: str, key: str | None, value: Any) -> None:
+        if key:
+            self.cache.put(kind, key, value)
+        if not key or not self.cache.writable:
+            self._held[(kind, aid)] = value
+
+    def release(self) -> None:
+        self._held.clear()
+        self._bracketed.clear()
 
 
 def _encode(units: list[list[Unit]], sents: Sequence[Sequence[Token]]) -> _Code:

@@ -57,6 +57,10 @@ class Cache:
         self.hits[kind] += 1
         return value
 
+    def keep(self, kind: str, key: str) -> None:
+        """Count an entry as used without reading it, so that `prune` keeps it."""
+        self.used.add(self._path(kind, key))
+
     def put(self, kind: str, key: str, value: Any) -> None:
         """Store an entry; a folder that cannot be written (read-only, full) is skipped."""
         path = self._path(kind, key)
