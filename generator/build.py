@@ -7,6 +7,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from generator import ids as slugs
 from generator.actors import resolve as actor_mod
@@ -264,7 +265,7 @@ def site_stream(
     static: Path,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     epoch: int | None = None,
-) -> Iterator[tuple[str, bytes]]:
+) -> Iterator[tuple[str, writer.Content]]:
     """Every file of the site, (path, content), one at a time, so the build writes each as it
     is made and never holds the whole site: the pages, the data and exports, then the
     static assets."""
@@ -274,7 +275,7 @@ def site_stream(
         if path.endswith(".html") and path != urls.NOT_FOUND:
             pages.append(path)
         yield path, content
-    yield urls.DATA, safety.json_records_bytes(eventsjson.events_records(timeline))
+    yield urls.DATA, safety.json_records_pieces(eventsjson.events_records(timeline))
     yield from exports.export_items(timeline, config, pages, epoch)
     yield from assets.items()
 
@@ -287,21 +288,31 @@ class RenderFailed(Exception):
         self.error = error
 
 
-def _guarded(stream: Iterator[tuple[str, bytes]], made: list[str],
-             progress: Progress | None) -> Iterator[tuple[str, bytes]]:
+def _guarded(stream: Iterator[tuple[str, writer.Content]], made: list[str],
+             progress: Progress | None) -> Iterator[tuple[str, writer.Content]]:
     """`stream`, its failures told apart from the writer's (RenderFailed), its paths
-    noted in `made`, its progress reported."""
+    noted in `made`, its progress reported. A content in pieces is guarded likewise: its
+    pieces are made as the writer writes them."""
+    for path, content in _told_apart(stream):
+        made.append(path)
+        if progress and len(made) % 100 == 0:
+            progress("write", len(made), 0)
+        yield path, content if isinstance(content, bytes) else _told_apart(content)
+
+
+_T = TypeVar("_T")
+
+
+def _told_apart(items: Iterator[_T]) -> Iterator[_T]:
+    """`items`, an exception raised in making one raised as RenderFailed."""
     while True:
         try:
-            path, content = next(stream)
+            item = next(items)
         except StopIteration:
             return
         except Exception as exc:  # noqa: BLE001 - sorted out by the build
             raise RenderFailed(exc) from exc
-        made.append(path)
-        if progress and len(made) % 100 == 0:
-            progress("write", len(made), 0)
-        yield path, content
+        yield item
 
 
 def kept_notes(output: Path, written: writer.Written) -> list[Diagnostic]:

@@ -187,6 +187,30 @@ def test_the_site_is_written_file_by_file_as_it_is_made(tmp_path: Path) -> None:
     assert leftovers(out) == []
 
 
+def test_a_large_file_is_written_in_pieces_and_linked_when_unchanged(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    size = 1 << 17  # more than a write buffer holds
+    seen = []
+
+    def pieces(letter: bytes):
+        for n in range(3):
+            if n:  # the pieces before this one are on disk already: the file is never held
+                staging = out.parent / leftovers(out)[0]
+                seen.append(len((staging / "data.json").read_bytes()))
+            yield letter * size
+
+    writer.write_site(iter([("data.json", pieces(b"a"))]), out)
+    assert seen == [size, 2 * size] and (out / "data.json").read_bytes() == b"a" * 3 * size
+    inode = (out / "data.json").stat().st_ino
+    writer.write_site(iter([("data.json", pieces(b"a")), ("more.json", pieces(b"m"))]), out)
+    assert (out / "data.json").stat().st_ino == inode  # the same bytes: the old file kept
+    for changed in (b"a" * size + b"b", b"a" * (3 * size + 1)):  # other bytes, or more
+        writer.write_site(iter([("data.json", iter([changed]))]), out)
+        assert (out / "data.json").read_bytes() == changed
+        assert (out / "data.json").stat().st_ino != inode
+    assert leftovers(out) == []
+
+
 def test_a_site_failing_half_made_leaves_the_old_one(tmp_path: Path) -> None:
     out = tmp_path / "site"
     writer.write_site({"index.html": b"old"}, out)
@@ -196,8 +220,14 @@ def test_a_site_failing_half_made_leaves_the_old_one(tmp_path: Path) -> None:
         yield "index.html", b"new"
         raise RuntimeError("a page failed")
 
+    def broken_piece():
+        yield b"new"
+        raise RuntimeError("a piece failed")
+
     with pytest.raises(RuntimeError, match="a page failed"):
         writer.write_site(broken(), out)
+    with pytest.raises(RuntimeError, match="a piece failed"):
+        writer.write_site(iter([("index.html", broken_piece())]), out)
     with pytest.raises(ValueError, match="two files would be written to a.html"):
         writer.write_site(iter([("a.html", b"1"), ("a.html", b"2")]), out)
     with pytest.raises(ValueError, match="not a safe site path"):

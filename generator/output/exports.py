@@ -34,12 +34,19 @@ def events_csv(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | 
     `permalink` (the event's card) is absolute with a site URL, else the path within the
     site. `order` is `chronological(timeline.events)` and `placed` is `paging.placements`,
     when the caller has them already."""
+    return b"".join(events_csv_pieces(timeline, config, order, placed))
+
+
+def events_csv_pieces(timeline: Timeline, config: SiteConfig,
+                      order: Sequence[Event] | None = None,
+                      placed: Mapping[str, str] | None = None) -> Iterator[bytes]:
+    """`events_csv` in pieces of a few hundred rows (the build writes each as it is made)."""
     names = {a.id: a.name for a in timeline.actors}
     placed = paging.placements(timeline.events) if placed is None else placed
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    for e in chronological(timeline.events) if order is None else order:
+    for n, e in enumerate(chronological(timeline.events) if order is None else order, 1):
         actor_ids = list(dict.fromkeys(e.actors))
         path = urls.event_path(e.id, placed.get(e.id, urls.INDEX))
         writer.writerow([
@@ -49,7 +56,14 @@ def events_csv(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | 
             csv_text("; ".join(e.places)), "; ".join(dict.fromkeys(s.article for s in e.sources)),
             config.absolute(path) or path,
         ])
-    return out.getvalue().encode("utf-8")
+        if n % _CSV_ROWS == 0:
+            yield out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue().encode("utf-8")
+
+
+_CSV_ROWS = 500  # rows in a piece of the CSV file
 
 
 # What makes a spreadsheet read a cell as a formula (or, after a tab or CR, a new cell).
@@ -85,6 +99,13 @@ def timelinejs(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | 
     Headlines are short (TimelineJS sets them large); the sources' sentences are the text.
     `order` is `chronological(timeline.events)` and `placed` is `paging.placements`, when
     the caller has them already."""
+    return b"".join(timelinejs_pieces(timeline, config, order, placed))
+
+
+def timelinejs_pieces(timeline: Timeline, config: SiteConfig,
+                      order: Sequence[Event] | None = None,
+                      placed: Mapping[str, str] | None = None) -> Iterator[bytes]:
+    """`timelinejs` in pieces, a slide at a time (the build writes each as it is made)."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     placed = paging.placements(timeline.events) if placed is None else placed
@@ -94,7 +115,7 @@ def timelinejs(timeline: Timeline, config: SiteConfig, order: Sequence[Event] | 
     link = _SiteLinker(config)
     events = chronological(timeline.events) if order is None else order
     slides = (_slide(e, names, articles, link, placed.get(e.id, urls.INDEX)) for e in events)
-    return safety.json_records_bytes({"title": {"text": title_text}, "events": slides})
+    return safety.json_records_pieces({"title": {"text": title_text}, "events": slides})
 
 
 class _SiteLinker:
@@ -213,21 +234,23 @@ def robots(config: SiteConfig) -> bytes:
 def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
                  epoch: int | None = None) -> dict[str, bytes]:
     """Feeds, data exports and publishing extras for a rendered site of `pages`."""
-    return dict(export_items(timeline, config, pages, epoch))
+    return {path: content if isinstance(content, bytes) else b"".join(content)
+            for path, content in export_items(timeline, config, pages, epoch)}
 
 
 def export_items(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
-                 epoch: int | None = None) -> Iterator[tuple[str, bytes]]:
-    """`export_files`, one (path, content) at a time: a build writes each as it is made."""
+                 epoch: int | None = None) -> Iterator[tuple[str, bytes | Iterator[bytes]]]:
+    """`export_files`, one (path, content) at a time: a build writes each as it is made, the
+    large data files in pieces (writer.Content)."""
     updated = feeds.feed_updated(timeline, epoch)
     newest = feeds.newest_first(timeline)  # the feeds' order, sorted once for all of them
     order = chronological(timeline.events)  # the data files' order, likewise
     placed = paging.placements(timeline.events)  # the page holding each event's card
     yield from feeds.atom_feeds(timeline, config, updated, newest, placed).items()
     yield urls.FEED_JSON, feeds.json_feed(timeline, config, updated, newest, placed)
-    yield urls.DATA_CSV, events_csv(timeline, config, order, placed)
-    yield urls.DATA_ICS, ical.calendar(timeline, config, updated, order, placed)
-    yield urls.DATA_TIMELINEJS, timelinejs(timeline, config, order, placed)
+    yield urls.DATA_CSV, events_csv_pieces(timeline, config, order, placed)
+    yield urls.DATA_ICS, ical.calendar_pieces(timeline, config, updated, order, placed)
+    yield urls.DATA_TIMELINEJS, timelinejs_pieces(timeline, config, order, placed)
     yield urls.DATA_SCHEMA, SCHEMA_FILE.read_bytes()
     yield urls.NOJEKYLL, b""
     if config.url:

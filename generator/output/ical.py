@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from generator.config import SiteConfig
@@ -127,6 +127,13 @@ def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
              placed: Mapping[str, str] | None = None) -> bytes:
     """The whole `events.ics`, events in chronological order (`order`, when the caller
     has already sorted them; `placed`: `paging.placements`, likewise)."""
+    return b"".join(calendar_pieces(timeline, config, stamp, order, placed))
+
+
+def calendar_pieces(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
+                    order: Sequence[Event] | None = None,
+                    placed: Mapping[str, str] | None = None) -> Iterator[bytes]:
+    """`calendar` in pieces, an event at a time (the build writes each as it is made)."""
     names = {a.id: a.name for a in timeline.actors}
     articles = {a.id: a for a in timeline.articles}
     host = _uid_host(config)
@@ -141,12 +148,12 @@ def calendar(timeline: Timeline, config: SiteConfig, stamp: dt.datetime,
     ]
     if config.description:
         lines.append(f"X-WR-CALDESC:{escape(config.description)}")
+    yield _join(lines)
     for event in chronological(timeline.events) if order is None else order:
-        lines += vevent(event, names, articles, config, stamp, host, placed[event.id])
-    lines.append("END:VCALENDAR")
-    return _join(lines)
+        yield _join(vevent(event, names, articles, config, stamp, host, placed[event.id]))
+    yield _join(["END:VCALENDAR"])
 
 
 def _join(lines: Iterable[str]) -> bytes:
-    """The folded lines, each ending in CRLF, as one UTF-8 file."""
+    """The folded lines, each ending in CRLF, as UTF-8."""
     return b"".join([_fold(line.encode("utf-8")) + b"\r\n" for line in lines])

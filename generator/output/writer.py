@@ -25,12 +25,13 @@ holding one of those, and a folder with files in it that is not a site (no index
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -42,6 +43,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 # Tests only: seconds to sleep after each file, so a build can be killed mid-write.
 WRITE_DELAY_ENV = "TIMELINE_TEST_WRITE_DELAY"
 # Opening an old file to compare it: never through a link, never waiting on a pipe.
+Content = bytes | Iterator[bytes]  # a file's bytes, or its bytes in pieces as they are made
+_BLOCK = 1 << 20  # how much of an old file is read at a time to compare it
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -54,7 +57,7 @@ class Written:
 
 
 def write_site(
-    files: Mapping[str, bytes] | Iterable[tuple[str, bytes]],
+    files: Mapping[str, Content] | Iterable[tuple[str, Content]],
     output: Path,
     before_swap: Callable[[Path], None] | None = None,
     refuse_unknown: bool = False,
@@ -64,7 +67,8 @@ def write_site(
     """Replace the folder `output` with `files` and the user's files.
 
     `files` maps site paths to contents, or yields (site path, content) pairs: each is
-    written as it comes, so a build never holds its whole site in memory. A path that is
+    written as it comes, so a build never holds its whole site in memory. A content is
+    bytes, or an iterator of pieces of bytes written as they come (a large data file). A path that is
     unsafe, repeated, or one file with another on a case-blind system fails the build
     before the swap, as any failure does: the old site stays.
 
@@ -124,7 +128,7 @@ def _check_kept(kept: list[str], new: list[str], checked: Mapping[str, PurePosix
                          f"({names}); move them out, or build without --strict to keep them")
 
 
-def _write_all(staging: Path, items: Iterable[tuple[str, bytes]], output: Path,
+def _write_all(staging: Path, items: Iterable[tuple[str, Content]], output: Path,
                old: frozenset[str]) -> dict[str, PurePosixPath]:
     """Write each file into `staging` as it comes; every site path written, checked.
 
@@ -192,10 +196,14 @@ def regular_files(output: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def _put(staging: Path, path: str, content: bytes, output: Path, old_files: frozenset[str]) -> None:
+def _put(staging: Path, path: str, content: Content, output: Path,
+         old_files: frozenset[str]) -> None:
     """Create `staging/path` holding `content`: a link to the old file if it has these bytes."""
     target = staging.joinpath(*PurePosixPath(path).parts)
     old = output.joinpath(*PurePosixPath(path).parts)
+    if not isinstance(content, bytes):
+        _put_pieces(target, old if path in old_files else None, content)
+        return
     same = same_file(old, content) if path in old_files else None
     if same is None:
         _write_file(target, content)
@@ -206,17 +214,61 @@ def _put(staging: Path, path: str, content: bytes, output: Path, old_files: froz
         os.utime(target, ns=(same.st_atime_ns, same.st_mtime_ns))
 
 
-def same_file(old: Path, content: bytes) -> os.stat_result | None:
-    """The old file's status if it is a plain file holding exactly `content`, else None."""
+def _put_pieces(target: Path, old: Path | None, pieces: Iterator[bytes]) -> None:
+    """`_put` for a content in pieces: each written as it comes and compared with the old
+    file's bytes there; when they were all the old file's, the old file is linked instead."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    theirs = _open_plain(old) if old is not None else None
     try:
-        fd = os.open(old, os.O_RDONLY | _NO_FOLLOW)
+        same = theirs is not None
+        with open(target, "xb") as handle:
+            for piece in pieces:
+                handle.write(piece)
+                same = same and theirs is not None and _equal(theirs, piece)
+        status = os.fstat(theirs.fileno()) if same and theirs and not theirs.read(1) else None
+    finally:
+        if theirs is not None:
+            theirs.close()
+    if status is not None and old is not None:
+        target.unlink()
+        if not hard_link(old, target):
+            shutil.copyfile(old, target)  # a copy: new inode, old modification time
+            os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
+
+
+def _open_plain(path: Path) -> io.BufferedReader | None:
+    """`path` open for reading if it is a plain file (never through a link), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW)
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as handle:
-        status = os.fstat(fd)
-        if not stat.S_ISREG(status.st_mode) or status.st_size != len(content):
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        return None
+    return handle
+
+
+def _equal(handle: io.BufferedReader, content: bytes) -> bool:
+    """Whether the handle's next bytes are `content`, read a block at a time."""
+    view = memoryview(content)
+    for at in range(0, len(content), _BLOCK):
+        block = view[at:at + _BLOCK]
+        if handle.read(len(block)) != block:
+            return False
+    return True
+
+
+def same_file(old: Path, content: bytes) -> os.stat_result | None:
+    """The old file's status if it is a plain file holding exactly `content`, else None."""
+    handle = _open_plain(old)
+    if handle is None:
+        return None
+    with handle:
+        status = os.fstat(handle.fileno())
+        if status.st_size != len(content) or not _equal(handle, content):
             return None
-        return status if handle.read(len(content) + 1) == content else None
+        return status if not handle.read(1) else None
 
 
 def hard_link(old: Path, target: Path) -> bool:

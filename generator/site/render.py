@@ -120,13 +120,14 @@ def render_site(
     return held(render_pages(timeline, config, templates_dir, mentions))
 
 
-def held(files: Iterable[tuple[str, bytes]]) -> dict[str, bytes]:
-    """Files made one at a time, held together: path -> content. A repeated path is an error."""
+def held(files: Iterable[tuple[str, bytes | Iterator[bytes]]]) -> dict[str, bytes]:
+    """Files made one at a time, held together: path -> content (one made in pieces is
+    joined). A repeated path is an error."""
     out: dict[str, bytes] = {}
     for path, content in files:
         if path in out:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        out[path] = content
+        out[path] = content if isinstance(content, bytes) else b"".join(content)
     return out
 
 
