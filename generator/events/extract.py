@@ -199,13 +199,14 @@ def _stem(word: str) -> str:
     return w
 
 
-def _keywords(text: str, timex: dates.Timex | None, offset: int) -> frozenset[str]:
-    """Content words of a sentence (lower-case stems), for telling reports apart."""
+def _keywords(text: str, timex: dates.Timex | None, offset: int) -> tuple[str, ...]:
+    """Content words of a sentence (lower-case stems, each once, sorted), for telling
+    reports apart: a tuple, a third of a set's size, as every dated sentence holds one."""
     if timex is not None:
         a, b = timex.start - offset, timex.end - offset
         text = text[:a] + " " + text[b:]
     words = re.findall(r"\b[a-z][a-z-]{3,}\b", text)  # lower-case words only: names are actors
-    return frozenset(_stem(w) for w in words if w not in _STOP)
+    return tuple(sorted({_stem(w) for w in words if w not in _STOP}))
 
 
 # ---------------------------------------------------------------- event records

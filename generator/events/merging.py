@@ -41,7 +41,7 @@ class Candidate:
     status: str
     actors: tuple[str, ...]
     places: tuple[str, ...]
-    keywords: frozenset[str]
+    keywords: tuple[str, ...]  # sorted, each once
 
 
 _RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
@@ -108,7 +108,7 @@ def merge_keys(c: Candidate, kinds: Mapping[str, str],
     A report there that names no one joins any report sharing two content words: its
     `("pair", ...)` keys count only where a `("loose", ...)` key says so (`merge_same_date`).
     """
-    words = sorted(c.keywords)
+    words = c.keywords  # sorted
     pairs = _pairs(words)
     who = [a for a in c.actors if kinds.get(a) != "country"]
     where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
@@ -264,7 +264,7 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
     reports = [(gi, c) for gi, g in enumerate(groups) for c in g
                if wanted.intersection(_buckets(c.date)) or c.date.precision != "day"]
     profile = _profiles(reports, kinds, topic)
-    index: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    index = _Index()
     mine: dict[int, list[int]] = defaultdict(list)
     for r, (gi, c) in enumerate(reports):
         mine[gi].append(r)
@@ -273,8 +273,8 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
             continue
         p = _profile([c], kinds, topic)
         for bucket in buckets:
-            for key in sorted((a, w) for a in p.who for w in p.what):
-                index[(*bucket, *key)].append(r)
+            for a, w in sorted((a, w) for a in p.who for w in p.what):
+                index.add((*bucket, a), w, r)
     sets = _Sets(len(groups))
     order = sorted(range(len(groups)), key=lambda gi: -_RANK[groups[gi][0].date.precision])
     for gi in order:  # weeks, then months, then years: a year follows a month into its day
@@ -284,7 +284,7 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
         scored: dict[int, tuple[int, int]] = {}
         for r in mine[gi]:
             p = profile(r)
-            near = {j for a in p.who for w in p.what for j in index.get((*bucket, a, w), ())}
+            near = {j for a in p.who for w in p.what for j in index.get((*bucket, a), w)}
             for j in sorted(near):
                 score = _match(p, profile(j))
                 if score:
@@ -295,6 +295,29 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
         if best is not None:
             sets.union(gi, best)
     return sets.groups(groups)
+
+
+class _Index:
+    """Report indexes by (span, actor) then key word, in the order added; one report is
+    kept as a bare int (most keys name one report: a list each would double the index)."""
+
+    def __init__(self) -> None:
+        self._by: dict[tuple[object, ...], dict[str, int | list[int]]] = defaultdict(dict)
+
+    def add(self, outer: tuple[object, ...], word: str, r: int) -> None:
+        inner = self._by[outer]
+        got = inner.get(word)
+        if got is None:
+            inner[word] = r
+        elif isinstance(got, int):
+            inner[word] = [got, r]
+        else:
+            got.append(r)
+
+    def get(self, outer: tuple[object, ...], word: str) -> Sequence[int]:
+        inner = self._by.get(outer)
+        got = inner.get(word) if inner is not None else None
+        return () if got is None else (got,) if isinstance(got, int) else got
 
 
 def _unique_best(scored: Mapping[int, tuple[int, int]]) -> int | None:
@@ -316,7 +339,6 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
     does. Day reports are indexed by day and actor."""
     reports = [(gi, c) for gi, g in enumerate(groups) for c in g if c.date.precision == "day"]
     profile = _profiles(reports, kinds, topic)
-    articles = [{c.article.id for c in g} for g in groups]
     index: dict[tuple[dt.date, str], list[int]] = defaultdict(list)
     for r, (_, c) in enumerate(reports):
         for who in sorted(_who(c, kinds)):
@@ -331,8 +353,10 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
         day = c.date.first_day()
         near = {j for k in range(1, _DISAGREE_DAYS + 1) for a in p.who
                 for j in index.get((day + dt.timedelta(days=k), a), ())}
+        mine = {c.article.id for c in groups[gi]}
         fits = {sets.find(reports[j][0]) for j in sorted(near)
-                if not articles[gi] & articles[reports[j][0]] and _strong(p, profile(j))}
+                if mine.isdisjoint(c.article.id for c in groups[reports[j][0]])
+                and _strong(p, profile(j))}
         if len(fits) == 1:
             sets.union(gi, fits.pop())
     return sets.groups(groups)
