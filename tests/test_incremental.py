@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import random
 import shutil
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -122,6 +123,21 @@ def test_the_pool_keeps_order_and_runs_small_inputs_in_process() -> None:
     tasks = list(range(pool.MIN_PARALLEL * 3))
     assert list(pool.ordered_map(abs, [-t for t in tasks], 2)) == tasks
     assert list(pool.ordered_map(str, [1, 2], 8)) == ["1", "2"]
+
+
+def test_the_pool_never_runs_far_ahead_of_its_caller(monkeypatch: pytest.MonkeyPatch) -> None:
+    sent = []  # chunks handed to the workers: their results wait in memory until taken
+    submit = ProcessPoolExecutor.submit
+
+    def counted(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        sent.append(1)
+        return submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", counted)
+    results = pool.ordered_map(abs, list(range(-2000, 0)), 2)
+    assert next(results) == 2000
+    assert len(sent) <= 2 * pool.AHEAD + 1  # a few chunks per process, not all 63
+    assert list(results) == list(range(1999, 0, -1))
 
 
 def test_a_corrupt_or_unwritable_cache_is_recomputed_never_fatal(tmp_path: Path) -> None:

@@ -35,9 +35,6 @@ from generator.model import Article
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
 
-Doc = tuple[Article, list[list[Token]]]
-
-
 class Sentences(Protocol):
     """Each article's content sentences for the passes of `find_actors`, as tokens and cut
     into units: held in memory (`Held`), or read again from the cache at each pass

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -32,14 +34,31 @@ def _start_method() -> multiprocessing.context.BaseContext:
 def ordered_map(fn: Callable[[T], R], tasks: Sequence[T], jobs: int) -> Iterator[R]:
     """`fn` over `tasks`, results in task order: over up to `jobs` processes, each taking
     chunks of tasks, or in this process when `jobs` is 1 or the tasks are few. `fn` must be
-    a module-level function and the tasks and results picklable."""
+    a module-level function and the tasks and results picklable.
+
+    Only a few chunks per process are out at a time: results the caller has not taken yet
+    wait in memory, so workers faster than the caller must not run ahead of it."""
     jobs = max(1, min(jobs, len(tasks) // (MIN_PARALLEL // 2) or 1))
     if jobs == 1 or len(tasks) < MIN_PARALLEL:
         yield from map(fn, tasks)
         return
-    chunk = max(1, min(32, len(tasks) // (jobs * 4)))
+    size = max(1, min(32, len(tasks) // (jobs * 4)))
+    chunks = (tasks[i:i + size] for i in range(0, len(tasks), size))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method())
     try:
-        yield from pool.map(fn, tasks, chunksize=chunk)
+        out: deque[Future[list[R]]] = deque(
+            pool.submit(_chunk, fn, c) for c in itertools.islice(chunks, jobs * AHEAD))
+        while out:
+            done = out.popleft().result()
+            for c in itertools.islice(chunks, 1):
+                out.append(pool.submit(_chunk, fn, c))
+            yield from done
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+AHEAD = 3  # chunks out per process: enough to keep it busy while the caller reads
+
+
+def _chunk(fn: Callable[[T], R], tasks: Sequence[T]) -> list[R]:
+    return [fn(t) for t in tasks]
