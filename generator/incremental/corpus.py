@@ -144,15 +144,14 @@ class CachedSentences:
         got = _decode(self.cache.get("units", key), sents) if key else None
         if got is None:
             got = [units_of(s, ctx) for s in sents]
-            if key:
-                self.cache.put("units", key, _encode(got, sents))
-            if not key or not self.cache.writable:
-                self._held[("units", article.id)] = got
+            self._keep("units", article.id, key, got, _encode(got, sents))
         return got
 
-    def _keep(self, kind: str, aid: str, key: str | None, value: Any) -> None:
+    def _keep(self, kind: str, aid: str, key: str | None, value: Any,
+              stored: Any = None) -> None:
+        """Store `value` (as `stored`, when given) under `key`; hold it if it cannot be."""
         if key:
-            self.cache.put(kind, key, value)
+            self.cache.put(kind, key, value if stored is None else stored)
         if not key or not self.cache.writable:
             self._held[(kind, aid)] = value
 

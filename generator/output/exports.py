@@ -15,7 +15,7 @@ from generator.config import SiteConfig
 from generator.model import Article, Event, PartialDate, Timeline, chronological
 from generator.output import feeds, ical
 from generator.reading import safety
-from generator.site import paging, urls
+from generator.site import paging, render, urls
 
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "events.schema.json"
 CSV_COLUMNS = (
@@ -234,8 +234,7 @@ def robots(config: SiteConfig) -> bytes:
 def export_files(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
                  epoch: int | None = None) -> dict[str, bytes]:
     """Feeds, data exports and publishing extras for a rendered site of `pages`."""
-    return {path: content if isinstance(content, bytes) else b"".join(content)
-            for path, content in export_items(timeline, config, pages, epoch)}
+    return render.held(export_items(timeline, config, pages, epoch))
 
 
 def export_items(timeline: Timeline, config: SiteConfig, pages: Iterable[str],
