@@ -13,7 +13,7 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
-from generator.incremental import Cache, CachedSentences, cache_folder, stamp
+from generator.incremental import Cache, CachedSentences, cache_folder, scratch, stamp
 from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
@@ -173,8 +173,9 @@ def build(
         last = stamp.load(store, inputs, writer.real_output(output)) if inputs else None
         if isinstance(last, tuple) and len(last) == 2 and isinstance(last[0], Summary):
             return BuildResult(None, {}, search=last[1], last=last[0])
-    try:
-        timeline, mentions = make_timeline(source, max_size, store, jobs, progress)
+    try:  # without the cache, a scratch one keeps the actors stage's tokens out of memory
+        with contextlib.nullcontext(store) if store is not None else scratch(output) as work:
+            timeline, mentions = make_timeline(source, max_size, work, jobs, progress)
     except OSError as exc:  # one no reader expected; still a read problem, not a write one
         problem = sourcefiles.read_problem(str(exc.filename or source), exc)
         return BuildResult(Timeline((), (), (), (problem,)), {})

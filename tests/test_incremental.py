@@ -6,6 +6,8 @@ from __future__ import annotations
 import pickle
 import random
 import shutil
+import subprocess
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -15,9 +17,12 @@ from generator import build, cli
 from generator.actors import Held, find_actors, load_registry
 from generator.actors.names import tokenize
 from generator.config import SiteConfig
-from generator.incremental import Cache, CachedSentences, cache_folder, pool
+from generator.incremental import Cache, CachedSentences, cache_folder, pool, scratch
+from generator.incremental import corpus as incremental_corpus
 from generator.incremental import read_corpus as read_cached
+from generator.incremental.corpus import HOLD_TOKENS
 from generator.incremental.progress import Meter
+from generator.incremental.store import SCRATCH, TAG
 from generator.reading import corpus
 
 ROOT = Path(__file__).resolve().parent
@@ -98,17 +103,27 @@ def test_a_new_registry_or_acronym_is_not_served_stale_units(tmp_path: Path) -> 
     assert _files(site) == _files(tmp_path / "clean")
 
 
-def test_with_a_cache_the_tokens_wait_in_it_and_give_the_actors_held_ones_do(
-        tmp_path: Path) -> None:
+@pytest.mark.parametrize("hold", [0, 150, None], ids=["none", "some", "all"])
+def test_tokens_held_up_to_a_budget_the_rest_wait_in_the_cache_same_actors(
+        tmp_path: Path, hold: int | None) -> None:
     source = _corpus(tmp_path / "src", 5)
     registry, _ = load_registry(source / "actors.yaml")
     for run in range(2):  # made and stored, then read back
         cache = Cache(tmp_path / "cache")
-        articles, _, extracted, keys = read_cached(source, cache=cache)
-        assert all(e.tokens == [] for e in extracted.values())  # none held after reading
-        cached = find_actors(articles, registry, CachedSentences(cache, keys, extracted))
-        assert cached == find_actors(articles, registry, Held())
-        assert cache.hits["tokens"] >= (run + 1) * len(articles)  # every pass reads them
+        articles, _, extracted, keys = read_cached(source, cache=cache, hold=hold)
+        kept = sum(sum(map(len, e.tokens)) for e in extracted.values())
+        assert kept <= (hold if hold is not None else HOLD_TOKENS)
+        if hold == 0:
+            assert all(e.tokens == [] for e in extracted.values())
+        sentences = CachedSentences(cache, keys, extracted, hold=hold)
+        assert find_actors(articles, registry, sentences) == find_actors(articles, registry, Held())
+        reads = cache.hits["tokens"]
+        if hold == 0:  # every pass reads them again
+            assert reads >= (run + 1) * len(articles)
+        elif hold is None:  # made and kept, or read once
+            assert reads == run * len([a for a in articles if keys.get(a.id)])
+        else:  # some held, the others read again
+            assert reads > 0 and (run or kept and any(not e.tokens for e in extracted.values()))
 
 
 def test_jobs_give_the_output_of_one_process(tmp_path: Path) -> None:
@@ -187,6 +202,44 @@ def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
     code = cli.main(["build", "--source", str(source), "--output", str(out), "--quiet",
                      "--no-search", "--no-cache", "--jobs", "1"])
     assert code == 0 and not cache_folder(out).exists()
+
+
+def test_no_cache_keeps_tokens_in_a_scratch_folder_of_its_own_then_deletes_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _corpus(tmp_path / "src", 3)
+    out = tmp_path / "site"
+    read_from: set[str] = set()
+    get = Cache.get
+
+    def spy(self: Cache, kind: str, key: str) -> object:
+        value = get(self, kind, key)
+        if kind == "tokens" and value is not None:
+            read_from.add(self.folder.name)
+        return value
+
+    monkeypatch.setattr(Cache, "get", spy)
+    monkeypatch.setattr(incremental_corpus, "HOLD_TOKENS", 0)  # a corpus too big to hold
+    code = cli.main(["build", "--source", str(source), "--output", str(out), "--quiet",
+                     "--no-search", "--no-cache", "--jobs", "1"])
+    assert code == 0 and (out / "index.html").is_file()
+    assert [name.startswith(".site" + SCRATCH) for name in read_from] == [True]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
+
+
+def test_a_killed_builds_scratch_folder_is_deleted_and_nothing_else(tmp_path: Path) -> None:
+    source = _corpus(tmp_path / "src", 1)
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()
+    dead, alive, users = (tmp_path / f".site{SCRATCH}{gone}-a", tmp_path / f".site{SCRATCH}1-b",
+                          tmp_path / f".site{SCRATCH}{gone}-c")
+    for folder in (dead, alive, users):
+        folder.mkdir()
+    for folder in (dead, alive):  # our tag: made by a build (pid 1 is always running)
+        with scratch(tmp_path / "other") as made:
+            assert made is not None
+            shutil.copy(made.folder / TAG, folder / TAG)
+    _build(source, tmp_path / "site")
+    assert not dead.exists() and alive.exists() and users.exists()
 
 
 def test_jobs_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:

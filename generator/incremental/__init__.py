@@ -5,7 +5,8 @@ computed across processes.
 - `fingerprint`: what a cache entry depends on besides the article (the generator's own
   source and data files, the Python that pickled it).
 - `store`: the cache folder `<output>.timeline-cache/`, one pickle per entry, written
-  atomically; an unreadable entry is a miss.
+  atomically; an unreadable entry is a miss. `scratch`: a cache of one build's own, for
+  `--no-cache`, deleted when it ends.
 - `pool`: a map over processes in chunks, in-process for a small corpus.
 - `stamp`: whether the site is up to date (inputs and output as the last build left
   them), so a build can do nothing and repeat the last report.
@@ -14,6 +15,6 @@ computed across processes.
 """
 
 from generator.incremental.corpus import CachedSentences, Extracted, read_corpus
-from generator.incremental.store import Cache, cache_folder
+from generator.incremental.store import Cache, cache_folder, scratch
 
-__all__ = ["Cache", "CachedSentences", "Extracted", "cache_folder", "read_corpus"]
+__all__ = ["Cache", "CachedSentences", "Extracted", "cache_folder", "read_corpus", "scratch"]

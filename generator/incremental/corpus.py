@@ -23,6 +23,12 @@ from generator.reading import readers, sourcefiles
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
+# Tokens (with their units) kept in memory for the actors stage's passes, at about 175
+# bytes each: some 175 MB, all of a corpus of 2,000 articles of 500 words. Beyond that, an
+# article's tokens and units are read back from the cache at each pass (slower: they are
+# unpickled again), so memory stays bounded however large the corpus.
+HOLD_TOKENS = 1_000_000
+
 
 class Extracted(NamedTuple):
     """What one article file gives by itself: pure in its bytes and catalog entry. With a
@@ -48,11 +54,15 @@ def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
 
 
 def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
-                cache: Cache | None = None, jobs: int = 1, progress: Progress | None = None
-                ) -> tuple[tuple[Article, ...], tuple[Diagnostic, ...], dict[str, Extracted],
-                           dict[str, str]]:
+                cache: Cache | None = None, jobs: int = 1, progress: Progress | None = None,
+                hold: int | None = None) -> tuple[
+    tuple[Article, ...], tuple[Diagnostic, ...], dict[str, Extracted], dict[str, str]
+]:
     """`reading.corpus.read_corpus`, with each article's work from the cache or the pool: the
-    articles, the diagnostics, what each article gave (by id) and its cache key (by id)."""
+    articles, the diagnostics, what each article gave (by id) and its cache key (by id).
+    With a cache, an article's tokens are stored in it, and kept in its `Extracted` too
+    while the kept ones number at most `hold` (default `HOLD_TOKENS`)."""
+    hold = HOLD_TOKENS if hold is None else hold
     if not source.is_dir():
         return (*reading_corpus.read_corpus(source, max_size), {}, {})
     found = reading_corpus.corpus_files(source, max_size)
@@ -80,9 +90,15 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
         progress("read", len(done), len(rels))
     for (rel, _, _), got in zip(todo, ordered_map(extract_one, todo, jobs), strict=True):
         if cache is not None:
-            cache.put("tokens", keys[rel], got.tokens)
-            got = got._replace(tokens=[])
-            cache.put("article", keys[rel], got)
+            size = sum(map(len, got.tokens))
+            if not cache.scratch or size > hold:
+                cache.put("tokens", keys[rel], got.tokens)
+            if not cache.scratch:  # a scratch cache is not read again by the next build
+                cache.put("article", keys[rel], got._replace(tokens=[]))
+            if size > hold:
+                got = got._replace(tokens=[])
+            else:
+                hold -= size
         done[rel] = got
         if progress:
             progress("read", len(done), len(rels))
@@ -103,17 +119,21 @@ _Code = list[list[tuple[str, tuple[Any, ...], Any, str, str]]]
 
 
 class CachedSentences:
-    """`resolve.Sentences` read again from the cache at each pass: an article's tokens
-    (stored by `read_corpus`) and its units, when its key and what they depend on
-    (`depends`) are the same; else made, and stored. What cannot be stored (a read-only
-    cache) is held instead."""
+    """`resolve.Sentences` from the cache: an article's tokens (stored by `read_corpus`)
+    and its units, when its key and what they depend on (`depends`) are the same; else
+    made, and stored. Held in memory for the articles whose tokens `read_corpus` kept, and
+    then for more while they number at most `hold`; read again at each pass for the rest.
+    What cannot be stored (a read-only cache) is held too."""
 
     def __init__(self, cache: Cache, keys: Mapping[str, str],
-                 extracted: Mapping[str, Extracted]) -> None:
+                 extracted: Mapping[str, Extracted], hold: int | None = None) -> None:
         self.cache, self.keys = cache, keys
         self._lower = frozenset().union(*(e.lower for e in extracted.values()))
         self._bracketed = {aid: e.bracketed for aid, e in extracted.items()}
-        self._held: dict[tuple[str, str], Any] = {}
+        self._held: dict[tuple[str, str], Any] = {
+            ("tokens", aid): e.tokens for aid, e in extracted.items() if e.tokens}
+        held = sum(sum(map(len, t)) for t in self._held.values())
+        self._room = (HOLD_TOKENS if hold is None else hold) - held
 
     def tokens(self, article: Article) -> list[list[Token]]:
         got = self._held.get(("tokens", article.id))
@@ -121,9 +141,15 @@ class CachedSentences:
             return got
         key = self.keys.get(article.id)
         got = self.cache.get("tokens", key) if key else None
+        size = sum(map(len, got)) if isinstance(got, list) else 0
         if not isinstance(got, list):
             got = resolve.content_tokens(article)
-            self._keep("tokens", article.id, key, got)
+            size = sum(map(len, got))
+            if key and not (self.cache.scratch and size <= self._room):
+                self.cache.put("tokens", key, got)
+        if size <= self._room or not key or not self.cache.writable:
+            self._room -= size
+            self._held[("tokens", article.id)] = got
         return got
 
     def common(self, articles: Sequence[Article]) -> frozenset[str]:
@@ -139,21 +165,17 @@ class CachedSentences:
         if got is not None:
             return got
         sents = self.tokens(article)
+        held = ("tokens", article.id) in self._held  # then its units are held too
         key = self.keys.get(article.id)
-        key = digest(key, depends) if key else None
+        key = digest(key, depends) if key and not (held and self.cache.scratch) else None
         got = _decode(self.cache.get("units", key), sents) if key else None
         if got is None:
             got = [units_of(s, ctx) for s in sents]
-            self._keep("units", article.id, key, got, _encode(got, sents))
+            if key:
+                self.cache.put("units", key, _encode(got, sents))
+        if held or not key or not self.cache.writable:
+            self._held[("units", article.id)] = got
         return got
-
-    def _keep(self, kind: str, aid: str, key: str | None, value: Any,
-              stored: Any = None) -> None:
-        """Store `value` (as `stored`, when given) under `key`; hold it if it cannot be."""
-        if key:
-            self.cache.put(kind, key, value if stored is None else stored)
-        if not key or not self.cache.writable:
-            self._held[(kind, aid)] = value
 
     def release(self) -> None:
         self._held.clear()

@@ -11,10 +11,13 @@ import re
 import shutil
 import tempfile
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from generator.incremental.fingerprint import generator_fingerprint
+from generator.output.outlock import pid_alive
 
 SUFFIX = ".timeline-cache"
 _VERSION = re.compile(r"[0-9a-f]{20}")  # the folders of generator versions
@@ -30,6 +33,40 @@ def cache_folder(output: Path) -> Path:
     return output.with_name(output.name + SUFFIX)
 
 
+SCRATCH = ".timeline-scratch-"  # `.<output>.timeline-scratch-<pid>-<random>`
+
+
+@contextmanager
+def scratch(output: Path) -> Iterator[Cache | None]:
+    """A cache of this build's own, beside the output, deleted when the build ends: where a
+    build without the cache (`--no-cache`) keeps each article's tokens and units between
+    the actors stage's passes instead of in memory. The user's cache is neither read nor
+    written. None if the folder cannot be made (the stages then hold what they need).
+    Beside the output, not in the temporary folder, which may be memory itself. Scratch
+    folders of builds that were killed are deleted first (only those with our tag)."""
+    output = Path(os.path.abspath(output))
+    prefix = f".{output.name}{SCRATCH}"
+    folder = None
+    try:
+        for old in output.parent.glob(prefix + "*"):
+            pid = old.name[len(prefix):].split("-")[0]
+            if pid.isdigit() and not pid_alive(int(pid)) and Cache(old).ours():
+                shutil.rmtree(old, ignore_errors=True)
+        folder = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=output.parent))
+        Cache(folder)._tag()
+    except OSError:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+        yield None
+        return
+    cache = Cache(folder)
+    cache.scratch = True
+    try:
+        yield cache
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 class Cache:
     """Entries `kind/key` under `folder/<fingerprint>`; `prune` forgets all not used since
     the cache was opened, and other generators' entries."""
@@ -42,6 +79,7 @@ class Cache:
         self.hits: Counter[str] = Counter()  # by kind
         self.reused = 0  # articles of the corpus read from the cache (set by read_corpus)
         self.writable = True
+        self.scratch = False  # one build's own (`scratch`): nothing in it is read by the next
 
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / f"{key}.pickle"
