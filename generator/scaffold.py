@@ -72,6 +72,7 @@ site/
 site.tmp*/
 site.timeline-lock
 site.timeline-cache/
+.site.timeline-scratch-*/
 .venv/
 __pycache__/
 """
@@ -107,6 +108,13 @@ jobs:
         run: pip install -r requirements.txt
       - id: pages
         uses: actions/configure-pages@v6
+      - name: Restore the cache of each article's extraction
+        # Unchanged articles are not read again; saved under this commit when the job ends.
+        uses: actions/cache@v6
+        with:
+          path: site.timeline-cache
+          key: timeline-cache-${{ github.sha }}
+          restore-keys: timeline-cache-
       - name: Build the site
         env:
           BASE_URL: ${{ steps.pages.outputs.base_url }}

@@ -59,7 +59,8 @@ def test_workflow_builds_with_the_pages_url_and_deploys_once_at_a_time() -> None
     for needed in ("actions/configure-pages@", "actions/upload-pages-artifact@",
                    "actions/deploy-pages@", "pages: write", "id-token: write",
                    "cancel-in-progress: false", "steps.pages.outputs.base_url",
-                   'timeline build --base-url "$BASE_URL"', "path: site", "workflow_dispatch"):
+                   'timeline build --base-url "$BASE_URL"', "path: site", "workflow_dispatch",
+                   "actions/cache@", "path: site.timeline-cache"):
         assert needed in text, needed
 
 
