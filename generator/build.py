@@ -13,7 +13,7 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
-from generator.incremental import Cache, CachedSentences, cache_folder, scratch, stamp
+from generator.incremental import Cache, CachedSentences, Memo, cache_folder, scratch, stamp
 from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
@@ -127,8 +127,11 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     diags = diags + tuple(undated.report(articles))  # what an undated article loses
     say("events", 0, len(articles))
+    memo = Memo(cache, keys) if cache is not None and not cache.scratch else None
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors,
-                                      timexes)
+                                      timexes, memo)
+    if memo is not None:
+        memo.save()
     timeline = Timeline(
         articles=tuple(sorted(articles, key=lambda a: a.id)),
         actors=found.actors,

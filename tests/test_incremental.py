@@ -17,6 +17,7 @@ from generator import build, cli
 from generator.actors import Held, find_actors, load_registry
 from generator.actors.names import tokenize
 from generator.config import SiteConfig
+from generator.events import extract
 from generator.incremental import Cache, CachedSentences, cache_folder, pool, scratch
 from generator.incremental import corpus as incremental_corpus
 from generator.incremental import read_corpus as read_cached
@@ -85,6 +86,51 @@ def test_rebuild_after_a_change_is_byte_identical_to_a_clean_build(tmp_path: Pat
     assert changed.reused == len(changed.timeline.articles) - 1  # only the edited one re-read
     _build(source, tmp_path / "clean")  # no cache, one process
     assert _files(site) == _files(tmp_path / "clean")
+
+
+def test_a_rebuild_works_out_candidates_and_titles_again_only_where_inputs_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _corpus(tmp_path / "src", 6)
+    seen: list[str] = []  # the articles whose candidates, then the titles, were worked out
+    candidates, title = extract._article_candidates, extract.event_title
+
+    def spy_candidates(article, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append(article.path)
+        return candidates(article, *args, **kw)
+
+    def spy_title(article, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+        seen.append("title")
+        return title(article, *args, **kw)
+
+    monkeypatch.setattr(extract, "_article_candidates", spy_candidates)
+    monkeypatch.setattr(extract, "event_title", spy_title)
+
+    def timeline() -> tuple:
+        seen.clear()
+        cache = Cache(tmp_path / "cache")
+        made, _ = build.make_timeline(source, cache=cache)
+        cache.prune()
+        return made.events
+
+    first = timeline()
+    assert len(seen) > 2 * len(first) // 2 and "title" in seen
+    assert timeline() == first and seen == []  # all kept
+    with (source / "story-002.md").open("a", encoding="utf-8") as f:
+        f.write("\nThe United Nations envoy announced a ceasefire on Jan. 12.\n")
+    changed, worked = timeline(), list(seen)
+    clean = build.make_timeline(source)[0]
+    assert changed == clean.events  # what a clean build finds
+    edited = next(a.id for a in clean.articles if a.path == "story-002.md")
+    told = [e for e in changed if any(s.article == edited for s in e.sources)]
+    assert [p for p in worked if p != "title"] == ["story-002.md"]  # only its candidates
+    assert 0 < worked.count("title") <= len(told) < len(changed)  # only the titles it may give
+    # a new actor (its name may be a pronoun's antecedent anywhere): every article again
+    (source / "story-009.md").write_text("---\ntitle: New\ndate: 2020-03-03\n---\nThe "
+                                         "Zentrix Corporation said on Monday it was sold.\n",
+                                         encoding="utf-8")
+    assert timeline() == build.make_timeline(source)[0].events
+    assert len({p for p in seen if p != "title"}) == len(list(source.glob("*.md"))) + len(
+        list(source.glob("*.txt")))
 
 
 def test_a_new_registry_or_acronym_is_not_served_stale_units(tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from generator.actors.names import lexicon
 from generator.dates import engine as dates
@@ -39,6 +39,18 @@ _IRREGULAR = _LEX.keyword_stems
 _SUFFIXES = _LEX.keyword_suffixes
 
 _Spanned = TypeVar("_Spanned", Mention, Place)
+_R = TypeVar("_R")
+
+
+class Memo(Protocol):
+    """Results pure in one article and the inputs named, kept across builds
+    (generator/incremental/memo.py); `make` gives one that is not kept."""
+
+    def each(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+             make: Callable[[], _R], check: Callable[[Any], bool]) -> _R: ...
+
+    def small(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+              make: Callable[[], _R]) -> _R: ...
 
 
 def extract_events(
@@ -47,23 +59,54 @@ def extract_events(
     places: Mapping[str, Sequence[Place]],
     actors: Sequence[Actor] = (),
     timexes: Mapping[str, Sequence[dates.Timex]] | None = None,
+    memo: Memo | None = None,
 ) -> tuple[Event, ...]:
     """Every dated happening the articles report, one event per happening, in date order.
 
-    `timexes` (by article id) are `article_timexes` already found (generator/incremental)."""
+    `timexes` (by article id) are `article_timexes` already found (generator/incremental);
+    `memo` keeps each article's candidates and each event's title for the next build."""
     timexes = timexes or {}
     cands: list[Candidate] = []
     kinds = {a.id: a.kind for a in actors}
     names = coref.known_actors(actors)
+    # what an article's candidates depend on beyond the article and its own mentions
+    world = (sorted(kinds.items()), sorted(names.spellings.items()), sorted(names.roles.items()))
     for article in articles:
-        # pronoun and description subjects ("he", "the company") count as their entity's mentions
         where = places.get(article.id, ())
-        found = coref.with_antecedents(article, mentions.get(article.id, ()), kinds, names, where)
-        cands.extend(_article_candidates(article, found, where, kinds, timexes.get(article.id)))
+        own = tuple(mentions.get(article.id, ()))
+
+        def make(article: Article = article, own: tuple[Mention, ...] = own,
+                 where: Sequence[Place] = where) -> list[tuple[Any, ...]]:
+            # pronoun and description subjects ("he", "the company") count as mentions
+            found = coref.with_antecedents(article, own, kinds, names, where)
+            return [_encode(c) for c in _article_candidates(
+                article, found, where, kinds, timexes.get(article.id))]
+
+        code = memo.each("candidates", article.id, (own, tuple(where), world), make,
+                         _fits(article)) if memo else make()
+        cands.extend(_decode(article, code))
     groups = merging.merge_groups(cands, kinds)
     by_id = {a.id: a for a in actors}
-    events = [_event(group, by_id) for group in groups]
+    events = [_event(group, by_id, memo) for group in groups]
     return _unique_ids(chronological(events))
+
+
+def _encode(c: Candidate) -> tuple[Any, ...]:
+    """A candidate without its article (kept once, outside): for the memo."""
+    return (c.sentence.index, c.date, c.timex, c.status, c.actors, c.places, c.keywords)
+
+
+def _fits(article: Article) -> Callable[[Any], bool]:
+    """Whether a kept result is a list of encoded candidates of this article's sentences."""
+    count = len(article.sentences)
+    return lambda code: isinstance(code, list) and all(
+        isinstance(c, tuple) and len(c) == 7 and isinstance(c[0], int) and 0 <= c[0] < count
+        for c in code)
+
+
+def _decode(article: Article, code: list[tuple[Any, ...]]) -> list[Candidate]:
+    index = {s.index: s for s in article.sentences}
+    return [Candidate(article, index[i], *rest) for i, *rest in code]
 
 
 def _unique_ids(events: list[Event]) -> tuple[Event, ...]:
@@ -220,7 +263,8 @@ def _order(c: Candidate) -> tuple[object, ...]:
     return (c.status != "reported", not opens, published, c.article.path, c.sentence.index)
 
 
-def _event(group: list[Candidate], by_id: Mapping[str, Actor] | None = None) -> Event:
+def _event(group: list[Candidate], by_id: Mapping[str, Actor] | None = None,
+           memo: Memo | None = None) -> Event:
     group = sorted(group, key=_order)
     best = group[0]
     date, disputed = merging.event_date(group)
@@ -235,12 +279,22 @@ def _event(group: list[Candidate], by_id: Mapping[str, Actor] | None = None) -> 
         date=date,
         date_text=dated.timex.text if dated.timex else "",
         status=status,  # type: ignore[arg-type]
-        title=event_title(best.article, best.sentence, best.timex, *_title_actors(best, actors, by_id)),
+        title=_title(best, _title_actors(best, actors, by_id), memo),
         actors=actors,
         places=places,
         sources=sources,
         disputed=disputed,
     )
+
+
+def _title(best: Candidate, actors: tuple[list[Actor], list[Actor]], memo: Memo | None) -> str:
+    """The event's title, from its best report (`event_title`; kept in `memo`)."""
+    def make() -> str:
+        return event_title(best.article, best.sentence, best.timex, *actors)
+    if memo is None:
+        return make()
+    inputs = (best.sentence.index, best.timex, tuple(actors[0]), tuple(actors[1]))
+    return memo.small("titles", best.article.id, inputs, make)
 
 
 def _title_actors(best: Candidate, actors: Sequence[str], by_id: Mapping[str, Actor] | None

@@ -1,0 +1,75 @@
+"""Results of the corpus-wide stages that are pure in one article and a few small inputs
+(an article's report candidates, an event's title), kept in the cache for the next build:
+after a change to one article, the others' are not worked out again.
+
+A result is found by a digest of the article's cache key (its path, bytes and catalog
+entry) and the `repr` of the other inputs the caller names: the caller must name all of
+them. A result that cannot be read is made again; nothing is kept in a build's scratch
+cache, which no later build reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from generator.incremental.fingerprint import digest
+from generator.incremental.store import Cache
+
+_T = TypeVar("_T")
+_SMALL = "small"  # the entry holding all the small results of one kind, by digest
+
+
+class Memo:
+    """`each`: one cache entry per result (a large one, read when asked for); `small`:
+    the results of a kind kept together in one entry, read once and written by `save`."""
+
+    def __init__(self, cache: Cache, keys: Mapping[str, str]) -> None:
+        self.cache, self.keys = cache, keys
+        self._old: dict[str, dict[str, Any]] = {}
+        self._new: dict[str, dict[str, Any]] = {}
+        self.made = 0  # results made, not found (tests count them)
+
+    def _key(self, article_id: str, inputs: tuple[Any, ...]) -> str | None:
+        base = self.keys.get(article_id)
+        return digest(base, repr(inputs)) if base and not self.cache.scratch else None
+
+    def each(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+             make: Callable[[], _T], check: Callable[[Any], bool]) -> _T:
+        """The result of `make()` for this article and `inputs`, from the cache if there
+        (and `check` accepts it), else made and stored."""
+        key = self._key(article_id, inputs)
+        got = self.cache.get(kind, key) if key else None
+        if got is not None and check(got):
+            return got
+        self.made += 1
+        got = make()
+        if key:
+            self.cache.put(kind, key, got)
+        return got
+
+    def small(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+              make: Callable[[], _T]) -> _T:
+        """Like `each`, for a small result (a string): kept with its kind's others."""
+        key = self._key(article_id, inputs)
+        if key is None:
+            self.made += 1
+            return make()
+        new = self._new.setdefault(kind, {})
+        if key in new:
+            return new[key]
+        if kind not in self._old:
+            old = self.cache.get(kind, _SMALL)
+            self._old[kind] = old if isinstance(old, dict) else {}
+        if key in self._old[kind]:
+            got = new[key] = self._old[kind][key]
+            return got
+        self.made += 1
+        got = new[key] = make()
+        return got
+
+    def save(self) -> None:
+        """Store the small results this build used (and only those: the others go)."""
+        for kind, results in sorted(self._new.items()):
+            self.cache.put(kind, _SMALL, results)
+        self._old.clear()
+        self._new.clear()
