@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from generator.actors.names import lexicon
 from generator.dates import engine as dates
@@ -21,6 +21,7 @@ from generator.model import (
     Actor,
     Article,
     Event,
+    Memo,
     Mention,
     PartialDate,
     Place,
@@ -39,18 +40,6 @@ _IRREGULAR = _LEX.keyword_stems
 _SUFFIXES = _LEX.keyword_suffixes
 
 _Spanned = TypeVar("_Spanned", Mention, Place)
-_R = TypeVar("_R")
-
-
-class Memo(Protocol):
-    """Results pure in one article and the inputs named, kept across builds
-    (generator/incremental/memo.py); `make` gives one that is not kept."""
-
-    def each(self, kind: str, article_id: str, inputs: tuple[Any, ...],
-             make: Callable[[], _R], check: Callable[[Any], bool]) -> _R: ...
-
-    def small(self, kind: str, article_id: str, inputs: tuple[Any, ...],
-              make: Callable[[], _R]) -> _R: ...
 
 
 def extract_events(
@@ -70,7 +59,8 @@ def extract_events(
     kinds = {a.id: a.kind for a in actors}
     names = coref.known_actors(actors)
     # what an article's candidates depend on beyond the article and its own mentions
-    world = (sorted(kinds.items()), sorted(names.spellings.items()), sorted(names.roles.items()))
+    world = _digest(repr((sorted(kinds.items()), sorted(names.spellings.items()),
+                          sorted(names.roles.items())))) if memo else ""
     for article in articles:
         where = places.get(article.id, ())
         own = tuple(mentions.get(article.id, ()))
@@ -98,10 +88,13 @@ def _encode(c: Candidate) -> tuple[Any, ...]:
 
 def _fits(article: Article) -> Callable[[Any], bool]:
     """Whether a kept result is a list of encoded candidates of this article's sentences."""
-    count = len(article.sentences)
+    indexes = {s.index for s in article.sentences}
     return lambda code: isinstance(code, list) and all(
-        isinstance(c, tuple) and len(c) == 7 and isinstance(c[0], int) and 0 <= c[0] < count
-        for c in code)
+        isinstance(c, tuple) and len(c) == 7 and c[0] in indexes for c in code)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _decode(article: Article, code: list[tuple[Any, ...]]) -> list[Candidate]:

@@ -27,7 +27,6 @@ class Memo:
         self.cache, self.keys = cache, keys
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
-        self.made = 0  # results made, not found (tests count them)
 
     def _key(self, article_id: str, inputs: tuple[Any, ...]) -> str | None:
         base = self.keys.get(article_id)
@@ -41,7 +40,6 @@ class Memo:
         got = self.cache.get(kind, key) if key else None
         if got is not None and check(got):
             return got
-        self.made += 1
         got = make()
         if key:
             self.cache.put(kind, key, got)
@@ -52,7 +50,6 @@ class Memo:
         """Like `each`, for a small result (a string): kept with its kind's others."""
         key = self._key(article_id, inputs)
         if key is None:
-            self.made += 1
             return make()
         new = self._new.setdefault(kind, {})
         if key in new:
@@ -63,7 +60,6 @@ class Memo:
         if key in self._old[kind]:
             got = new[key] = self._old[kind][key]
             return got
-        self.made += 1
         got = new[key] = make()
         return got
 
