@@ -122,12 +122,12 @@ def make_timeline(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
     sentences = CachedSentences(cache, keys, extracted) if cache is not None else \
         actor_mod.Held({k: e.tokens for k, e in extracted.items()})
     del extracted
-    found = actor_mod.find_actors(articles, registry, sentences)
+    memo = Memo(cache, keys) if cache is not None and not cache.scratch else None
+    found = actor_mod.find_actors(articles, registry, sentences, memo)
     del sentences
     diags = diags + tuple(page_clashes(articles, found.actors, found.mentions))
     diags = diags + tuple(undated.report(articles))  # what an undated article loses
     say("events", 0, len(articles))
-    memo = Memo(cache, keys) if cache is not None and not cache.scratch else None
     events = event_mod.extract_events(articles, found.mentions, found.places, found.actors,
                                       timexes, memo)
     if memo is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 from generator.lang import language
 
@@ -298,3 +298,19 @@ class Timeline:
     actors: tuple[Actor, ...]
     events: tuple[Event, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+
+_R = TypeVar("_R")
+
+
+class Memo(Protocol):
+    """Results of a corpus-wide stage that are pure in one article and the inputs named,
+    kept across builds (generator/incremental/memo.py): `make` gives one not kept yet."""
+
+    def each(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+             make: Callable[[], _R], check: Callable[[Any], bool]) -> _R:
+        """A result kept on its own, accepted when `check` says it has the right shape."""
+
+    def small(self, kind: str, article_id: str, inputs: tuple[Any, ...],
+              make: Callable[[], _R]) -> _R:
+        """A small result (a string), kept with the others of its kind."""

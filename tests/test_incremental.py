@@ -133,6 +133,47 @@ def test_a_rebuild_works_out_candidates_and_titles_again_only_where_inputs_chang
         list(source.glob("*.txt")))
 
 
+def test_a_rebuild_cuts_into_units_only_articles_whose_actor_inputs_changed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = _corpus(tmp_path / "src", 6)
+    (source / "story-100.md").write_text(
+        "---\ntitle: Zentrix\ndate: 2020-04-04\n---\nZentrix said on Monday it would "
+        "buy the GNA's shares. Hope Corp. rejected the plan.\n", encoding="utf-8")
+    cut: list[str] = []
+    units = CachedSentences.units
+
+    def spy(self: CachedSentences, article, *args):  # noqa: ANN001, ANN002, ANN202
+        cut.append(article.path)
+        return units(self, article, *args)
+
+    monkeypatch.setattr(CachedSentences, "units", spy)
+
+    def timeline() -> build.Timeline:
+        cut.clear()
+        cache = Cache(tmp_path / "cache")
+        made, _ = build.make_timeline(source, cache=cache)
+        cache.prune()
+        return made
+
+    first = timeline()
+    assert set(cut) == {a.path for a in first.articles}
+    assert timeline() == first and cut == []  # every article's evidence and hits kept
+    with (source / "story-002.md").open("a", encoding="utf-8") as f:
+        f.write("\nLawmakers rejected the plan on Friday.\n")  # no word new to the corpus
+    assert timeline() == build.make_timeline(source)[0]  # what a clean build finds
+    assert set(cut) == {"story-002.md"}
+    with (source / "story-004.md").open("a", encoding="utf-8") as f:
+        f.write("\nThe ship met a berg of ice on Monday.\n")  # `berg`: as in Anna Berg
+    assert timeline() == build.make_timeline(source)[0]
+    named = {p.name for p in source.glob("story-*.md") if "Berg" in p.read_text("utf-8")}
+    assert set(cut) == named | {"story-004.md"}  # those that write the word, and no other
+    with (source / "story-003.md").open("a", encoding="utf-8") as f:
+        # lower-case words another article writes as names: its evidence is read again
+        f.write("\nThere is little hope and zentrix is a word here.\n")
+    assert timeline() == build.make_timeline(source)[0]
+    assert {"story-003.md", "story-100.md"} <= set(cut)
+
+
 def test_a_new_registry_or_acronym_is_not_served_stale_units(tmp_path: Path) -> None:
     source = _corpus(tmp_path / "src", 4)
     site = tmp_path / "site"

@@ -22,21 +22,32 @@ from generator.actors.names import Lexicon, is_legal_suffix
 def learn_org_names(sentences: Iterable[Sequence], ctx: Context) -> frozenset[str]:
     """Org keys of the unknown names the corpus shows to be organisations (the caller puts
     them in the context's `cued_orgs`, so every mention of them becomes that organisation)."""
-    ev = Evidence(ctx.common)
+    return org_names_of(evidence_of(sentences, ctx), ctx)
+
+
+def evidence_of(sentences: Iterable[Sequence], ctx: Context) -> Evidence:
+    """What these sentences (cut into units) show: an article's share of the corpus's
+    evidence. It reads the context's common words only for the words of the sentences."""
+    ev = Evidence()
     for units in sentences:
         for k, unit in enumerate(units):
             if unit.kind == "org":
                 _suffix_evidence(unit, ctx.lex, ev)
             elif unit.kind == "gap":
-                _gap_evidence(units, k, ctx.lex, ev)
+                _gap_evidence(units, k, ctx.lex, ev, ctx.common)
+    return ev
+
+
+def org_names_of(ev: Evidence, ctx: Context) -> frozenset[str]:
+    """The org keys the evidence (of the whole corpus, `Evidence.add`) makes organisations."""
     return frozenset(key for key in ev.names if ev.is_org(key) and _may_be_org(key, ctx))
 
 
 class Evidence:
-    """Per name (org key): what the corpus shows it doing."""
+    """Per name (org key): what the corpus shows it doing. Added up over articles in any
+    order (`add`): counts and sets only."""
 
-    def __init__(self, common: frozenset[str] = frozenset()) -> None:
-        self.common = common  # words the corpus also writes in lower case
+    def __init__(self) -> None:
         self.strong: Counter[str] = Counter()  # a legal suffix, a corporate title, `-based`
         self.acts: Counter[str] = Counter()  # `Airbus said`, `Boeing has`
         self.acronym: Counter[str] = Counter()
@@ -44,6 +55,15 @@ class Evidence:
         self.person: Counter[str] = Counter()  # `President X`, `Mr X`, a surname of one
         self.surnames: set[str] = set()  # the last words of people's names: never companies
         self.names: set[str] = set()
+
+    def add(self, other: Evidence) -> None:
+        """Count `other`'s evidence too."""
+        for mine, theirs in ((self.strong, other.strong), (self.acts, other.acts),
+                             (self.acronym, other.acronym), (self.place, other.place),
+                             (self.person, other.person)):
+            mine.update(theirs)
+        self.surnames |= other.surnames
+        self.names |= other.names
 
     def is_org(self, key: str) -> bool:
         """Enough evidence, and more of an organisation than of a person or a place."""
@@ -69,7 +89,8 @@ def _suffix_evidence(unit, lex: Lexicon, ev: Evidence) -> None:
         ev.strong[key] += 1
 
 
-def _gap_evidence(units: Sequence, k: int, lex: Lexicon, ev: Evidence) -> None:
+def _gap_evidence(units: Sequence, k: int, lex: Lexicon, ev: Evidence,
+                  common: frozenset[str]) -> None:
     gap = units[k]
     key = org_key(gap.spelling)
     ev.names.add(key)
@@ -102,7 +123,7 @@ def _gap_evidence(units: Sequence, k: int, lex: Lexicon, ev: Evidence) -> None:
         ev.place[key] += 2  # `the Dreamliner is`, `the Cupertino campus`: a thing or a place
     if len(gap.toks) == 2 and all(t.kind == "word" and not t.upper for t in gap.toks) \
             and not any(t.fold in lex.org_heads or t.fold in lex.legal_suffixes for t in gap.toks) \
-            and gap.toks[0].fold not in ev.common:  # not `Actual Airbus` opening a sentence
+            and gap.toks[0].fold not in common:  # not `Actual Airbus` opening a sentence
         # `Steve Jobs`, `Mark Papermaster`: most two-word names are people's
         ev.person[gap.toks[0].fold] += 1
         ev.surnames.add(gap.toks[1].fold)

@@ -16,22 +16,24 @@ learns and the next one gets a new frozen context with it:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Protocol
 
 from generator.actors.acronyms import find_acronyms
 from generator.actors.knowledge import Context, corpus_context
 from generator.actors.linking import Resolver
-from generator.actors.mentions import SentenceReader
+from generator.actors.mentions import Hit, SentenceReader
 from generator.actors.names import Lexicon, Token, lexicon, tokenize
-from generator.actors.orgnames import learn_org_names
+from generator.actors.orgnames import Evidence, evidence_of, org_names_of
 from generator.actors.orgresolve import corpus_redirects, discovered_keys
 from generator.actors.people import merge_people
 from generator.actors.records import ActorResult
 from generator.actors.registry import RegistryEntry, load_registry
 from generator.actors.units import Unit, cued_org_keys, known_orgs, units_of
-from generator.model import Article
+from generator.model import Article, Memo
 
 __all__ = ["ActorResult", "RegistryEntry", "find_actors", "load_registry"]
 
@@ -49,6 +51,9 @@ class Sentences(Protocol):
     def units(self, article: Article, ctx: Context, depends: str) -> list[list[Unit]]:
         """The article's content sentences cut into units with `ctx`; `depends` names all
         that the cut reads beyond the sentence (the registry, the acronyms), for a cache key."""
+
+    def folds(self, article: Article) -> Iterable[str]:
+        """The folds of all the words of the article's content sentences (`word_folds`)."""
 
     def release(self) -> None:
         """The passes are over: let go of what is held."""
@@ -80,40 +85,76 @@ class Held:
             got = self._units[article.id] = [units_of(s, ctx) for s in self.tokens(article)]
         return got
 
+    def folds(self, article: Article) -> Iterable[str]:
+        return word_folds(self.tokens(article))
+
     def release(self) -> None:
         self._tokens.clear()
         self._units.clear()
 
 
 def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] = (),
-                sentences: Sentences | None = None) -> ActorResult:
+                sentences: Sentences | None = None, memo: Memo | None = None) -> ActorResult:
     """The actors the articles' content sentences name, and where they name them.
 
-    `sentences` gives each article's tokens and units, pass after pass (default: `Held`)."""
+    `sentences` gives each article's tokens and units, pass after pass (default: `Held`).
+    `memo` keeps each article's share of the organisation evidence and its hits for the
+    next build, keyed by all they read: the article, the registry and acronyms, the
+    corpus's common words among the article's own, and the names shown organisations.
+    An article found there is not cut into units at all."""
     src = sentences if sentences is not None else Held()
     common = src.common(articles)
     ctx = corpus_context(registry, common)
     acronyms = find_acronyms([(a, src.bracketed(a)) for a in articles], ctx)
     ctx = ctx.with_names(acronyms.names).with_discovered(acronyms.discovered)
     depends = repr((tuple(registry), acronyms.names, sorted(acronyms.discovered)))
-    cut, cued = ctx, set()
+    cut = ctx
+    # the common words an article's passes can ask about are among its own words
+    own = {a.id: _digest(sorted(common.intersection(src.folds(a)))) for a in articles} \
+        if memo else {}
 
-    def each_sentence() -> Iterator[list[Unit]]:
-        for article in articles:
-            sents = src.units(article, cut, depends)
-            cued.update(cued_org_keys(sents, common))
-            yield from sents
+    def evidence(article: Article) -> tuple[Evidence, frozenset[str]]:
+        sents = src.units(article, cut, depends)
+        return evidence_of(sents, cut), cued_org_keys(sents, common)
 
-    shown = learn_org_names(each_sentence(), ctx)
-    ctx = replace(ctx, cued_orgs=shown | frozenset(cued))
-    hits = {a.id: [h for units in src.units(a, cut, depends)
-                   for h in SentenceReader(known_orgs(units, ctx), ctx).read()]
-            for a in articles}
+    ev, cued = Evidence(), set()
+    for article in articles:
+        part = memo.each("org-evidence", article.id, (depends, own[article.id]),
+                         partial(evidence, article), _is_evidence) if memo else evidence(article)
+        ev.add(part[0])
+        cued.update(part[1])
+    ctx = replace(ctx, cued_orgs=org_names_of(ev, ctx) | frozenset(cued))
+    orgs = _digest(sorted(ctx.cued_orgs)) if memo else ""
+
+    def read(article: Article) -> list[Hit]:
+        return [h for units in src.units(article, cut, depends)
+                for h in SentenceReader(known_orgs(units, ctx), ctx).read()]
+
+    hits = {a.id: memo.each("hits", a.id, (depends, own[a.id], orgs), partial(read, a),
+                            _is_hits) if memo else read(a) for a in articles}
     src.release()  # the tokens and units: the largest part of a corpus in memory
     ctx = ctx.with_discovered(discovered_keys(hits))
     ctx = replace(ctx, redirect=corpus_redirects(hits, ctx))
     resolver = Resolver(ctx, merge_people(hits, registry), registry)
     return resolver.run(list(articles), hits, acronyms.diagnostics)
+
+
+def _digest(words: Sequence[str]) -> str:
+    return hashlib.sha256("\n".join(words).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _is_evidence(kept: object) -> bool:
+    return isinstance(kept, tuple) and len(kept) == 2 and isinstance(kept[0], Evidence) \
+        and isinstance(kept[1], frozenset)
+
+
+def _is_hits(kept: object) -> bool:
+    return isinstance(kept, list) and all(isinstance(h, Hit) for h in kept)
+
+
+def word_folds(sents: Sequence[Sequence[Token]]) -> frozenset[str]:
+    """Folds of all the words: what an article's passes may look up in the common words."""
+    return frozenset(t.fold for s in sents for t in s)
 
 
 def lower_words(sents: Sequence[Sequence[Token]]) -> frozenset[str]:

@@ -4,7 +4,7 @@ registry and set of acronyms the corpus defines."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -40,6 +40,7 @@ class Extracted(NamedTuple):
     tokens: list[list[Token]]
     lower: tuple[str, ...] = ()  # resolve.lower_words of the tokens (a tuple: a third the size)
     bracketed: list[list[Token]] = []  # resolve.bracketed of the tokens
+    folds: tuple[str, ...] = ()  # resolve.word_folds of the tokens
 
 
 def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
@@ -50,7 +51,8 @@ def extract_one(task: tuple[str, bytes, Mapping[str, Any] | None]) -> Extracted:
         return Extracted(None, diags, [], [])
     tokens = resolve.content_tokens(article)
     return Extracted(article, diags, article_timexes(article), tokens,
-                     tuple(sorted(resolve.lower_words(tokens))), resolve.bracketed(tokens))
+                     tuple(sorted(resolve.lower_words(tokens))), resolve.bracketed(tokens),
+                     tuple(sorted(resolve.word_folds(tokens))))
 
 
 def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
@@ -130,6 +132,7 @@ class CachedSentences:
         self.cache, self.keys = cache, keys
         self._lower = frozenset().union(*(e.lower for e in extracted.values()))
         self._bracketed = {aid: e.bracketed for aid, e in extracted.items()}
+        self._folds = {aid: e.folds for aid, e in extracted.items()}
         self._held: dict[tuple[str, str], Any] = {
             ("tokens", aid): e.tokens for aid, e in extracted.items() if e.tokens}
         held = sum(sum(map(len, t)) for t in self._held.values())
@@ -160,6 +163,10 @@ class CachedSentences:
         got = self._bracketed.get(article.id)
         return got if got is not None else resolve.bracketed(self.tokens(article))
 
+    def folds(self, article: Article) -> Iterable[str]:
+        got = self._folds.get(article.id)
+        return got if got is not None else resolve.word_folds(self.tokens(article))
+
     def units(self, article: Article, ctx: Context, depends: str) -> list[list[Unit]]:
         got = self._held.get(("units", article.id))
         if got is not None:
@@ -180,6 +187,7 @@ class CachedSentences:
     def release(self) -> None:
         self._held.clear()
         self._bracketed.clear()
+        self._folds.clear()
 
 
 def _encode(units: list[list[Unit]], sents: Sequence[Sequence[Token]]) -> _Code:
