@@ -112,6 +112,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     # the common words an article's passes can ask about are among its own words
     own = {a.id: _digest(sorted(common.intersection(src.folds(a)))) for a in articles} \
         if memo else {}
+    known = _digest([depends]) if memo else ""  # the registry, written out once
 
     def evidence(article: Article) -> tuple[Evidence, frozenset[str]]:
         sents = src.units(article, cut, depends)
@@ -119,7 +120,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
 
     ev, cued = Evidence(), set()
     for article in articles:
-        part = memo.each("org-evidence", article.id, (depends, own[article.id]),
+        part = memo.each("org-evidence", article.id, (known, own[article.id]),
                          partial(evidence, article), _is_evidence) if memo else evidence(article)
         ev.add(part[0])
         cued.update(part[1])
@@ -130,7 +131,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
         return [h for units in src.units(article, cut, depends)
                 for h in SentenceReader(known_orgs(units, ctx), ctx).read()]
 
-    hits = {a.id: memo.each("hits", a.id, (depends, own[a.id], orgs), partial(read, a),
+    hits = {a.id: memo.each("hits", a.id, (known, own[a.id], orgs), partial(read, a),
                             _is_hits) if memo else read(a) for a in articles}
     src.release()  # the tokens and units: the largest part of a corpus in memory
     ctx = ctx.with_discovered(discovered_keys(hits))
