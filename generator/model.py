@@ -314,3 +314,6 @@ class Memo(Protocol):
     def small(self, kind: str, article_id: str, inputs: tuple[Any, ...],
               make: Callable[[], _R]) -> _R:
         """A small result (a string), kept with the others of its kind."""
+
+    def shared(self, value: Any) -> str:
+        """A digest of an input that many keys share, made once."""

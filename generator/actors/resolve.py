@@ -16,7 +16,6 @@ learns and the next one gets a new frozen context with it:
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import partial
@@ -110,9 +109,9 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     depends = repr((tuple(registry), acronyms.names, sorted(acronyms.discovered)))
     cut = ctx
     # the common words an article's passes can ask about are among its own words
-    own = {a.id: _digest(sorted(common.intersection(src.folds(a)))) for a in articles} \
+    own = {a.id: memo.shared(sorted(common.intersection(src.folds(a)))) for a in articles} \
         if memo else {}
-    known = _digest([depends]) if memo else ""  # the registry, written out once
+    known = memo.shared(depends) if memo else ""  # the registry, written out once
 
     def evidence(article: Article) -> tuple[Evidence, frozenset[str]]:
         sents = src.units(article, cut, depends)
@@ -125,7 +124,7 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
         ev.add(part[0])
         cued.update(part[1])
     ctx = replace(ctx, cued_orgs=org_names_of(ev, ctx) | frozenset(cued))
-    orgs = _digest(sorted(ctx.cued_orgs)) if memo else ""
+    orgs = memo.shared(sorted(ctx.cued_orgs)) if memo else ""
 
     def read(article: Article) -> list[Hit]:
         return [h for units in src.units(article, cut, depends)
@@ -138,10 +137,6 @@ def find_actors(articles: Sequence[Article], registry: Sequence[RegistryEntry] =
     ctx = replace(ctx, redirect=corpus_redirects(hits, ctx))
     resolver = Resolver(ctx, merge_people(hits, registry), registry)
     return resolver.run(list(articles), hits, acronyms.diagnostics)
-
-
-def _digest(words: Sequence[str]) -> str:
-    return hashlib.sha256("\n".join(words).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _is_evidence(kept: object) -> bool:

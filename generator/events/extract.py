@@ -60,8 +60,8 @@ def extract_events(
     kinds = {a.id: a.kind for a in actors}
     names = coref.known_actors(actors)
     # what an article's candidates depend on beyond the article and its own mentions
-    world = _digest(repr((sorted(kinds.items()), sorted(names.spellings.items()),
-                          sorted(names.roles.items())))) if memo else ""
+    world = memo.shared((sorted(kinds.items()), sorted(names.spellings.items()),
+                         sorted(names.roles.items()))) if memo else ""
     for article in articles:
         where = places.get(article.id, ())
         own = tuple(mentions.get(article.id, ()))
@@ -92,10 +92,6 @@ def _fits(article: Article) -> Callable[[Any], bool]:
     indexes = {s.index for s in article.sentences}
     return lambda code: isinstance(code, list) and all(
         isinstance(c, tuple) and len(c) == 7 and c[0] in indexes for c in code)
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _decode(article: Article, code: list[tuple[Any, ...]],

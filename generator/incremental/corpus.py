@@ -93,9 +93,9 @@ def read_corpus(source: Path, max_size: int = sourcefiles.DEFAULT_MAX_SIZE,
     for (rel, _, _), got in zip(todo, ordered_map(extract_one, todo, jobs), strict=True):
         if cache is not None:
             size = sum(map(len, got.tokens))
-            if not cache.scratch or size > hold:
+            if cache.stores(held=size <= hold):
                 cache.put("tokens", keys[rel], got.tokens)
-            if not cache.scratch:  # a scratch cache is not read again by the next build
+            if cache.stores(held=True):  # a scratch cache is not read again by the next build
                 cache.put("article", keys[rel], got._replace(tokens=[]))
             if size > hold:
                 got = got._replace(tokens=[])
@@ -144,12 +144,12 @@ class CachedSentences:
             return got
         key = self.keys.get(article.id)
         got = self.cache.get("tokens", key) if key else None
-        size = sum(map(len, got)) if isinstance(got, list) else 0
-        if not isinstance(got, list):
+        made = not isinstance(got, list)
+        if made:
             got = resolve.content_tokens(article)
-            size = sum(map(len, got))
-            if key and not (self.cache.scratch and size <= self._room):
-                self.cache.put("tokens", key, got)
+        size = sum(map(len, got))
+        if made and key and self.cache.stores(held=size <= self._room):
+            self.cache.put("tokens", key, got)
         if size <= self._room or not key or not self.cache.writable:
             self._room -= size
             self._held[("tokens", article.id)] = got
@@ -174,7 +174,7 @@ class CachedSentences:
         sents = self.tokens(article)
         held = ("tokens", article.id) in self._held  # then its units are held too
         key = self.keys.get(article.id)
-        key = digest(key, depends) if key and not (held and self.cache.scratch) else None
+        key = digest(key, depends) if key and self.cache.stores(held) else None
         got = _decode(self.cache.get("units", key), sents) if key else None
         if got is None:
             got = [units_of(s, ctx) for s in sents]

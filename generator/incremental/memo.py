@@ -4,8 +4,8 @@ after a change to one article, the others' are not worked out again.
 
 A result is found by a digest of the article's cache key (its path, bytes and catalog
 entry) and the `repr` of the other inputs the caller names: the caller must name all of
-them. A result that cannot be read is made again; nothing is kept in a build's scratch
-cache, which no later build reads."""
+them (`shared` digests an input many keys share once). A result that cannot be read is
+made again. The build makes no memo for a scratch cache, which no later build reads."""
 
 from __future__ import annotations
 
@@ -30,7 +30,12 @@ class Memo:
 
     def _key(self, article_id: str, inputs: tuple[Any, ...]) -> str | None:
         base = self.keys.get(article_id)
-        return digest(base, repr(inputs)) if base and not self.cache.scratch else None
+        return digest(base, repr(inputs)) if base else None
+
+    def shared(self, value: Any) -> str:
+        """A digest of `value`, made once and named in many keys (the registry, every
+        actor's spellings) instead of writing it out in each."""
+        return digest(repr(value))
 
     def each(self, kind: str, article_id: str, inputs: tuple[Any, ...],
              make: Callable[[], _T], check: Callable[[Any], bool]) -> _T:
@@ -57,10 +62,7 @@ class Memo:
         if kind not in self._old:
             old = self.cache.get(kind, _SMALL)
             self._old[kind] = old if isinstance(old, dict) else {}
-        if key in self._old[kind]:
-            got = new[key] = self._old[kind][key]
-            return got
-        got = new[key] = make()
+        got = new[key] = self._old[kind][key] if key in self._old[kind] else make()
         return got
 
     def save(self) -> None:

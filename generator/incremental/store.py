@@ -81,6 +81,11 @@ class Cache:
         self.writable = True
         self.scratch = False  # one build's own (`scratch`): nothing in it is read by the next
 
+    def stores(self, held: bool) -> bool:
+        """Whether an entry is worth storing: always in the user's cache (the next build
+        reads it), in a scratch cache only when it is not held in memory as well."""
+        return not (self.scratch and held)
+
     def _path(self, kind: str, key: str) -> Path:
         return self.root / kind / f"{key}.pickle"
 
