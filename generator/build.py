@@ -13,13 +13,14 @@ from generator import ids as slugs
 from generator.actors import resolve as actor_mod
 from generator.dates import undated
 from generator.events import extract as event_mod
-from generator.incremental import Cache, CachedSentences, Memo, cache_folder, scratch, stamp
+from generator.incremental import Cache, CachedSentences, Memo, PageMemo, cache_folder, scratch, stamp
 from generator.incremental import read_corpus as read_cached
 from generator.model import Actor, Article, Diagnostic, Mention, Timeline
 from generator.output import eventsjson, exports, writer
 from generator.output import search as search_mod
 from generator.reading import corpus, safety, sourcefiles
 from generator.site import render, templateerrors, urls
+from generator.site.pagekeys import Known, PageIndex
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -186,6 +187,7 @@ def build(
     if problem is not None:
         timeline = replace(timeline, diagnostics=timeline.diagnostics + (problem,))
     result = BuildResult(timeline, mentions, reused=store.reused if store else 0)
+    page_memo = PageMemo(store) if store is not None else None  # read before the prune
     if store is not None:
         store.prune()  # what this corpus no longer needs
     if result.failed(strict):
@@ -193,8 +195,8 @@ def build(
     if progress:
         progress("render", 0, len(timeline.articles))
     made: list[str] = []  # the site's paths, as they are written
-    stream = _guarded(site_stream(timeline, config, templates, static, mentions, epoch),
-                      made, progress)
+    stream = _guarded(site_stream(timeline, config, templates, static, mentions, epoch,
+                                  page_memo), made, progress)
     reports: list[search_mod.SearchReport] = []  # filled by the writer's hook, before the swap
     snapshots: list[str] = []  # the new site as this build left it, taken under the lock
 
@@ -216,6 +218,8 @@ def build(
             raise failed.error from None
         return replace(result, timeline=replace(timeline,
                                                 diagnostics=timeline.diagnostics + (problem,)))
+    if page_memo is not None:
+        page_memo.save()
     if progress:
         progress("done", len(made), len(made))
     notes = tuple(kept_notes(output, written))
@@ -269,13 +273,15 @@ def site_stream(
     static: Path,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
     epoch: int | None = None,
+    page_memo: PageIndex | None = None,
 ) -> Iterator[tuple[str, writer.Content]]:
     """Every file of the site, (path, content), one at a time, so the build writes each as it
     is made and never holds the whole site: the pages, the data and exports, then the
-    static assets."""
+    static assets. With `page_memo`, a page rendered from the same inputs as last time
+    comes as `Known` (render.render_pages)."""
     assets = writer.static_files(Path(static))  # a missing folder fails before any page
     pages = []
-    for path, content in render.render_pages(timeline, config, templates, mentions):
+    for path, content in render.render_pages(timeline, config, templates, mentions, page_memo):
         if path.endswith(".html") and path != urls.NOT_FOUND:
             pages.append(path)
         yield path, content
@@ -301,7 +307,10 @@ def _guarded(stream: Iterator[tuple[str, writer.Content]], made: list[str],
         made.append(path)
         if progress and len(made) % 100 == 0:
             progress("write", len(made), 0)
-        yield path, content if isinstance(content, bytes) else _told_apart(content)
+        if isinstance(content, Known):
+            yield path, Known(content.digest, _told_apart_call(content.make))
+        else:
+            yield path, content if isinstance(content, bytes) else _told_apart(content)
 
 
 _T = TypeVar("_T")
@@ -317,6 +326,16 @@ def _told_apart(items: Iterator[_T]) -> Iterator[_T]:
         except Exception as exc:  # noqa: BLE001 - sorted out by the build
             raise RenderFailed(exc) from exc
         yield item
+
+
+def _told_apart_call(make: Callable[[], _T]) -> Callable[[], _T]:
+    """`make`, an exception raised in it raised as RenderFailed."""
+    def call() -> _T:
+        try:
+            return make()
+        except Exception as exc:  # noqa: BLE001 - sorted out by the build
+            raise RenderFailed(exc) from exc
+    return call
 
 
 def kept_notes(output: Path, written: writer.Written) -> list[Diagnostic]:

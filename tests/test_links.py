@@ -13,7 +13,7 @@ from test_render import STATIC, TEMPLATES, Outline, make_article, render, sample
 
 from generator.build import site_files
 from generator.model import Actor, Event, PartialDate, Source, Timeline
-from generator.output import writer
+from generator.output import samefile, writer
 from generator.output.writer import write_site
 from generator.site import paging, urls
 from generator.site.render import SiteConfig
@@ -95,7 +95,7 @@ def test_failure_mid_write_keeps_the_previous_site(tmp_path, monkeypatch):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
 
-    monkeypatch.setattr(writer, "_write_file", failing_write)
+    monkeypatch.setattr(samefile, "write_file", failing_write)
     with pytest.raises(OSError, match="disk full"):
         write_site({f"p{i}.html": b"new" for i in range(5)}, output)
     assert len(written) == 2

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.output import outlock, search, writer
+from generator.output import outlock, samefile, search
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -144,7 +144,7 @@ def test_a_failed_build_leaves_the_old_site_and_its_files_alone(
     def full(target: Path, content: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(writer, "_write_file", full)  # the first changed file fails
+    monkeypatch.setattr(samefile, "write_file", full)  # the first changed file fails
     assert build(src, out) == 1
     assert "No space left on device" in capsys.readouterr().err
     assert stamps(out) == before and tree(out) == contents and leftovers(out) == []

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.output import outlock, writer
+from generator.output import outlock, samefile, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -258,7 +258,7 @@ def test_a_full_disk_fails_the_build_and_keeps_the_old_site(tmp_path: Path, monk
     def no_link(*args, **kwargs) -> None:  # unchanged files are linked: no room for that either
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(writer, "_write_file", full)
+    monkeypatch.setattr(samefile, "write_file", full)
     monkeypatch.setattr(os, "link", no_link)
     assert cli.main([*args, "--no-cache"]) == 1  # a full build (with the cache: up to date)
     assert capsys.readouterr().err.strip() == (

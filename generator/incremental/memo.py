@@ -71,3 +71,26 @@ class Memo:
             self.cache.put(kind, _SMALL, results)
         self._old.clear()
         self._new.clear()
+
+
+class PageMemo:
+    """What the last build wrote for each page key (site/pagekeys.py): the digest of the
+    page's bytes. One cache entry, read when the build starts and replaced, after the site
+    is written, by the pages of this build."""
+
+    KIND, KEY = "pages", "index"
+
+    def __init__(self, cache: Cache) -> None:
+        old = cache.get(self.KIND, self.KEY)  # read now: counted as used before the prune
+        self.cache = cache
+        self._old: dict[str, str] = old if isinstance(old, dict) else {}
+        self._new: dict[str, str] = {}
+
+    def known(self, key: str) -> str | None:
+        return self._old.get(key)
+
+    def record(self, key: str, content_digest: str) -> None:
+        self._new[key] = content_digest
+
+    def save(self) -> None:
+        self.cache.put(self.KIND, self.KEY, self._new)

@@ -33,7 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.output import outlock, writer
+from generator.output import outlock, samefile, writer
 
 BUNDLE = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[bin]==1.5.2'"
@@ -205,7 +205,7 @@ def _run_parts(folder: Path, parts: list[list[str]],
             for path in paths:
                 target = pages / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                if not writer.hard_link(folder / path, target):
+                if not samefile.hard_link(folder / path, target):
                     shutil.copyfile(folder / path, target)
             done = _run([sys.executable, "-m", "pagefind", "--site", str(pages),
                          "--output-path", str(bundle), *OPTIONS])
@@ -302,7 +302,7 @@ def _link_tree(source: Path, target: Path, skip: set[str] | frozenset[str] = fro
             old, new = Path(top, name), target / base / name
             if not stat.S_ISREG(os.lstat(old).st_mode):
                 raise OSError(f"not a plain file in the previous index: {base / name}")
-            if not writer.hard_link(old, new):
+            if not samefile.hard_link(old, new):
                 shutil.copy2(old, new, follow_symlinks=False)
 
 
@@ -317,9 +317,9 @@ def _relink(previous: Path, folder: Path) -> None:
         try:
             if os.path.samefile(old, new):  # a reused part's file, linked already; renaming
                 continue  # a link onto the same file would leave the temporary name behind
-            same = writer.same_file(old, new.read_bytes())
+            same = samefile.same_file(old, new.read_bytes())
             temporary = new.with_name(f"{new.name}.timeline-link")
-            if same is not None and writer.hard_link(old, temporary):
+            if same is not None and samefile.hard_link(old, temporary):
                 os.replace(temporary, new)
         except OSError:
             continue  # the new file stays: a bigger diff, never a wrong index

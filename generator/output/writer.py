@@ -25,27 +25,23 @@ holding one of those, and a folder with files in it that is not a site (no index
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.ids import case_clashes, is_reserved
 from generator.output import outlock
+from generator.output.samefile import Content, hard_link, put
 from generator.site import urls
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
 # Tests only: seconds to sleep after each file, so a build can be killed mid-write.
 WRITE_DELAY_ENV = "TIMELINE_TEST_WRITE_DELAY"
-# Opening an old file to compare it: never through a link, never waiting on a pipe.
-Content = bytes | Iterator[bytes]  # a file's bytes, or its bytes in pieces as they are made
-_BLOCK = 1 << 20  # how much of an old file is read at a time to compare it
-_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 
 
 @dataclass(frozen=True)
@@ -140,7 +136,7 @@ def _write_all(staging: Path, items: Iterable[tuple[str, Content]], output: Path
         if path in checked:
             raise ValueError(f"two files would be written to {path} (duplicate id?)")
         checked[path] = _target(path)
-        _put(staging, path, content, output, old)
+        put(staging, path, content, output, old)
         if delay:
             time.sleep(delay)
     clashes = case_clashes((path, path) for path in sorted(checked))
@@ -170,7 +166,7 @@ def _fill(staging: Path, checked: Mapping[str, PurePosixPath], output: Path,
     if outlock.SEARCH_FOLDER not in folders:
         search = ""  # a digest only stands for an index that is there
     manifest = outlock.Manifest(frozenset(written), frozenset(folders), frozenset(kept), search)
-    _put(staging, outlock.MANIFEST, manifest.to_bytes(), output, old)
+    put(staging, outlock.MANIFEST, manifest.to_bytes(), output, old)
 
 
 def _take_stamp(staging: Path) -> str:
@@ -194,93 +190,6 @@ def regular_files(output: Path) -> frozenset[str]:
             if stat.S_ISREG(os.lstat(os.path.join(folder, name)).st_mode):
                 found.add((base / name).as_posix())
     return frozenset(found)
-
-
-def _put(staging: Path, path: str, content: Content, output: Path,
-         old_files: frozenset[str]) -> None:
-    """Create `staging/path` holding `content`: a link to the old file if it has these bytes."""
-    target = staging.joinpath(*PurePosixPath(path).parts)
-    old = output.joinpath(*PurePosixPath(path).parts)
-    if not isinstance(content, bytes):
-        _put_pieces(target, old if path in old_files else None, content)
-        return
-    same = same_file(old, content) if path in old_files else None
-    if same is None:
-        _write_file(target, content)
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not hard_link(old, target):
-        _write_file(target, content)  # a copy: new inode, old modification time
-        os.utime(target, ns=(same.st_atime_ns, same.st_mtime_ns))
-
-
-def _put_pieces(target: Path, old: Path | None, pieces: Iterator[bytes]) -> None:
-    """`_put` for a content in pieces: each written as it comes and compared with the old
-    file's bytes there; when they were all the old file's, the old file is linked instead."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    theirs = _open_plain(old) if old is not None else None
-    try:
-        same = theirs is not None
-        with open(target, "xb") as handle:
-            for piece in pieces:
-                handle.write(piece)
-                same = same and theirs is not None and _equal(theirs, piece)
-        status = os.fstat(theirs.fileno()) if same and theirs and not theirs.read(1) else None
-    finally:
-        if theirs is not None:
-            theirs.close()
-    if status is not None and old is not None:
-        target.unlink()
-        if not hard_link(old, target):
-            shutil.copyfile(old, target)  # a copy: new inode, old modification time
-            os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
-
-
-def _open_plain(path: Path) -> io.BufferedReader | None:
-    """`path` open for reading if it is a plain file (never through a link), else None."""
-    try:
-        fd = os.open(path, os.O_RDONLY | _NO_FOLLOW)
-    except OSError:
-        return None
-    handle = os.fdopen(fd, "rb")
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
-        handle.close()
-        return None
-    return handle
-
-
-def _equal(handle: io.BufferedReader, content: bytes) -> bool:
-    """Whether the handle's next bytes are `content`, read a block at a time."""
-    view = memoryview(content)
-    for at in range(0, len(content), _BLOCK):
-        block = view[at:at + _BLOCK]
-        if handle.read(len(block)) != block:
-            return False
-    return True
-
-
-def same_file(old: Path, content: bytes) -> os.stat_result | None:
-    """The old file's status if it is a plain file holding exactly `content`, else None."""
-    handle = _open_plain(old)
-    if handle is None:
-        return None
-    with handle:
-        status = os.fstat(handle.fileno())
-        if status.st_size != len(content) or not _equal(handle, content):
-            return None
-        return status if not handle.read(1) else None
-
-
-def hard_link(old: Path, target: Path) -> bool:
-    """Hard-link the file `old` at `target`; False (nothing made) if it cannot be linked.
-
-    Linking fails across devices and on file systems without hard links.
-    """
-    try:
-        os.link(old, target, follow_symlinks=False)
-    except (OSError, NotImplementedError):
-        return False
-    return True
 
 
 def _refuse(reason: str) -> ValueError:
@@ -348,12 +257,6 @@ def _target(path: str) -> PurePosixPath:
     ):
         raise ValueError(f"not a safe site path: {path!r}")
     return relative
-
-
-def _write_file(target: Path, content: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with open(target, "xb") as handle:
-        handle.write(content)
 
 
 def _swap(staging: Path, output: Path) -> None:

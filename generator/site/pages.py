@@ -8,7 +8,7 @@ from generator.dates import undated
 from generator.model import Actor, Article
 from generator.reading.fields import web_url
 from generator.site import enhance, paging, urls
-from generator.site.views import Site, article_blocks, article_date, timeline_years
+from generator.site.views import ActorRef, Site, article_blocks, article_date, timeline_years
 
 KINDS = (
     ("person", "Person", "People"),
@@ -58,15 +58,15 @@ def timeline_pages(site: Site, plan: paging.Plan) -> Iterator[tuple[str, str, di
         "summary": f"{_count(len(views))} in {len(plan.years)} year"
                    f"{'' if len(plan.years) == 1 else 's'}.",
         **enhance.timeline_extras(site, plan.month_page)}
-    shown = paging.newest(views)
+    shown, nav = paging.newest(views), [entry.bare() for entry in plan.years]
     yield urls.NEWEST, "index.html", {
         **base, "years": timeline_years(shown, newest_first=True), "newest": True,
-        "nav": plan.years, "summary": f"The newest {_count(len(shown))} of {len(views):,}."}
+        "nav": nav, "summary": f"The newest {_count(len(shown))} of {len(views):,}."}
     for page in plan.lists:
         summary = f"{_count(page.count)} in {page.heading}, oldest first."
         listed = [v for y in page.years for s in y.sections for g in s.groups for v in g.events]
         yield page.path, "index.html", {
-            **base, "years": page.years, "newest": False, "nav": plan.years, "listing": page,
+            **base, "years": page.years, "newest": False, "nav": nav, "listing": page,
             "heading": page.heading, "summary": summary, "full_cards": True,
             **enhance.listing_extras(site, listed, page.heading)}
 
@@ -89,10 +89,12 @@ def actor_pages(site: Site, actor: Actor, span, plan: paging.Plan):
     yield urls.actor_path(actor.id), "actor.html", context
     if by_year is None:
         return
+    parts = [entry.bare() for entry in context["parts"]]  # shown without their counts
     for year, views in by_year.items():
         yield urls.actor_year_path(actor.id, year), "actor_year.html", {
-            "actor": actor, "year": year, "years": timeline_years(views, newest_first=False),
-            "count": len(views), "parts": context["parts"]}
+            "actor": ActorRef(actor.name, actor.id),  # its name and link: all the page shows
+            "year": year, "years": timeline_years(views, newest_first=False),
+            "count": len(views), "parts": parts}
 
 
 def actor_context(site: Site, actor: Actor, span=None, plan: paging.Plan | None = None,

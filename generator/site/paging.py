@@ -34,6 +34,11 @@ class Entry:
     path: str
     count: int
 
+    def bare(self) -> Entry:
+        """The link without its count, for the pages that do not show it: their key
+        (pagekeys.py) then does not change when an event is added to the page linked."""
+        return Entry(self.label, self.path, 0)
+
 
 @dataclass(frozen=True)
 class ListPage:
@@ -104,7 +109,7 @@ def _layout(items: Sequence[T], date_of: Callable[[T], PartialDate]
         months = tuple(Entry(f"{MONTH_NAMES[m - 1]} {year}", urls.month_path(year, m),
                              len(by_month[m])) for m in sorted(by_month))
         pages.append(_Page(path, str(year), vague, len(listed), months))
-        up = Entry(str(year), path, len(listed))
+        up = Entry(str(year), path, 0)  # shown without its count
         for month, entry in zip(sorted(by_month), months, strict=True):
             month_items = by_month[month]
             parts = [month_items[i:i + PAGE_EVENTS]
@@ -151,7 +156,7 @@ def _place(result: Plan, events: Sequence[EventView], path: str) -> None:
 
 def _link_neighbours(result: Plan) -> None:
     pages = result.lists
-    entries = [Entry(p.heading, p.path, p.count) for p in pages]
+    entries = [Entry(p.heading, p.path, 0) for p in pages]  # shown without their counts
     for i, page in enumerate(pages):
         pages[i] = replace(page, previous=entries[i - 1] if i else None,
                            next=entries[i + 1] if i + 1 < len(pages) else None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +11,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from generator.config import SiteConfig  # `render.SiteConfig` stays: build and benches use it
 from generator.model import Mention, Role, Timeline
 from generator.site import paging, urls
+from generator.site.pagekeys import Known, PageIndex, PageKeys, content_digest, folders_digest
 from generator.site.pages import KINDS, pages
 from generator.site.views import Site, article_date, year_of
 
@@ -120,15 +121,31 @@ def render_site(
     return held(render_pages(timeline, config, templates_dir, mentions))
 
 
-def held(files: Iterable[tuple[str, bytes | Iterator[bytes]]]) -> dict[str, bytes]:
+def held(files: Iterable[tuple[str, bytes | Iterator[bytes] | Known]]) -> dict[str, bytes]:
     """Files made one at a time, held together: path -> content (one made in pieces is
-    joined). A repeated path is an error."""
+    joined, a known one made). A repeated path is an error."""
     out: dict[str, bytes] = {}
     for path, content in files:
         if path in out:
             raise ValueError(f"two pages would be written to {path} (duplicate id?)")
-        out[path] = content if isinstance(content, bytes) else b"".join(content)
+        out[path] = content if isinstance(content, bytes) else \
+            content.make() if isinstance(content, Known) else b"".join(content)
     return out
+
+
+def _reused(index: PageIndex, key: str | None, make: Callable[[], bytes]) -> bytes | Known:
+    """The page rendered now (and its digest noted under `key`), or `Known` by the digest
+    the index holds for `key`, to be rendered only if the old file is not that."""
+    def made() -> bytes:
+        content = make()
+        if key is not None:
+            index.record(key, content_digest(content))
+        return content
+    known = index.known(key) if key is not None else None
+    if known is None:
+        return made()
+    index.record(key, known)
+    return Known(known, made)
 
 
 def render_pages(
@@ -136,12 +153,23 @@ def render_pages(
     config: SiteConfig,
     templates_dir: Path,
     mentions: Mapping[str, Sequence[Mention]] | None = None,
-) -> Iterator[tuple[str, bytes]]:
+    index: PageIndex | None = None,
+) -> Iterator[tuple[str, bytes | Known]]:
     """Every page of the site, (output path, content), one at a time: a build writes each
-    as it comes instead of holding the whole site."""
+    as it comes instead of holding the whole site.
+
+    With an `index` of what the last build wrote, a page whose key (pagekeys.py) it knows
+    comes as `Known`: the writer keeps the old file if it is unchanged, else renders it."""
     env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
     plan = paging.plan([site.views[e.id] for e in site.events])
+    keys = None if index is None else \
+        PageKeys(folders_digest((config.theme, Path(templates_dir))), plan.placed)
     for path, template, context in pages(site, plan):
-        yield path, render_page(env, template, path, config, context, Links(path, plan.placed))
+        def make(path=path, template=template, context=context) -> bytes:
+            return render_page(env, template, path, config, context, Links(path, plan.placed))
+        if keys is None or index is None:
+            yield path, make()
+            continue
+        yield path, _reused(index, keys.key(template, path, config, context), make)
     yield urls.NOT_FOUND, render_page(env, "404.html", urls.NOT_FOUND, config, {},
                                       RootLinks(urls.NOT_FOUND, config=config))

@@ -39,20 +39,26 @@ def article_label(article: Article) -> str:
 # ---------------------------------------------------------------- view models
 
 
+# View models hold what their pages show (ids, names, labels), never whole articles or
+# actors: a page's key (pagekeys.py) digests them, so a page is made again only when
+# something it shows changed.
+
+
 @dataclass(frozen=True)
 class ActorRef:
-    """An actor as an event names it; `actor` is None when the id is unknown."""
+    """An actor as an event names it; `id` is None when the actor is unknown."""
 
     name: str
-    actor: Actor | None
+    id: str | None
 
 
 @dataclass(frozen=True)
 class SourceRef:
-    """A link to the sentence that reports an event (`sentence` None: the whole article)."""
+    """A link to the sentence that reports an event (`sentence` None: the whole article;
+    `article_id` None: an article the build does not have)."""
 
     label: str
-    article: Article | None
+    article_id: str | None
     sentence: int | None
     quote: str = ""
     date: PartialDate | None = None  # shown only when the event's sources disagree on the day
@@ -102,10 +108,10 @@ class Year:
 
 @dataclass(frozen=True)
 class Piece:
-    """A run of text, linked to an actor when it mentions one."""
+    """A run of text, linked to an actor (by id) when it mentions one."""
 
     text: str
-    actor: Actor | None = None
+    actor_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +131,10 @@ class Block:
 
 @dataclass(frozen=True)
 class Companion:
-    actor: Actor
+    """An actor sharing events with another: its id, name and how many."""
+
+    id: str
+    name: str
     count: int
 
 
@@ -159,7 +168,7 @@ class Site:
 
     def _view(self, event: Event) -> EventView:
         actors = tuple(
-            ActorRef(self.actors[i].name if i in self.actors else i, self.actors.get(i))
+            ActorRef(self.actors[i].name, i) if i in self.actors else ActorRef(i, None)
             for i in dict.fromkeys(event.actors)
         )
         sources = []
@@ -169,9 +178,10 @@ class Site:
             article = self.articles.get(article_id)
             label = article_label(article) if article else f"unknown article {article_id}"
             known = article is not None and index in self.rendered[article_id]
-            sources.append(SourceRef(label, article, index if known else None, quote,
+            sources.append(SourceRef(label, article_id if article else None,
+                                     index if known else None, quote,
                                      says.get((article_id, index))))
-        keys = " ".join(urls.safe_name(ref.actor.id) for ref in actors if ref.actor)
+        keys = " ".join(urls.safe_name(ref.id) for ref in actors if ref.id)
         return EventView(event, urls.event_anchor(event.id), actors, tuple(sources),
                          year_of(event.date), keys, len(quotes) - len(sources))
 
@@ -198,7 +208,7 @@ class Site:
             counts.items(),
             key=lambda item: (-item[1], self.actors[item[0]].name.casefold(), item[0]),
         )
-        return [Companion(self.actors[i], n) for i, n in ranked[:TOP_CO_ACTORS]]
+        return [Companion(i, self.actors[i].name, n) for i, n in ranked[:TOP_CO_ACTORS]]
 
 
 # ---------------------------------------------------------------- the timeline page
@@ -287,9 +297,7 @@ def usable_mentions(article: Article, mentions: Sequence[Mention], actors: Mappi
     return chosen
 
 
-def pieces(
-    text: str, start: int, end: int, mentions: Sequence[Mention], actors
-) -> tuple[Piece, ...]:
+def pieces(text: str, start: int, end: int, mentions: Sequence[Mention]) -> tuple[Piece, ...]:
     """Text[start:end] cut into plain runs and actor mentions fully inside the span
     (`mentions` as `usable_mentions` gives them: in order, none overlapping)."""
     out: list[Piece] = []
@@ -303,7 +311,7 @@ def pieces(
             continue
         if m.start > cursor:
             out.append(Piece(text[cursor : m.start]))
-        out.append(Piece(text[m.start : m.end], actors[m.actor]))
+        out.append(Piece(text[m.start : m.end], m.actor))
         cursor = m.end
     if cursor < end:
         out.append(Piece(text[cursor:end]))
@@ -319,12 +327,12 @@ def paragraph_parts(
         start = min(max(sentence.start, cursor), paragraph.end)
         end = max(min(sentence.end, paragraph.end), start)
         if start > cursor:
-            parts.append(Part(pieces(text, cursor, start, mentions, site.actors)))
+            parts.append(Part(pieces(text, cursor, start, mentions)))
         events = tuple(site.by_sentence.get((article.id, sentence.index), ()))
-        parts.append(Part(pieces(text, start, end, mentions, site.actors), sentence.index, events))
+        parts.append(Part(pieces(text, start, end, mentions), sentence.index, events))
         cursor = end
     if cursor < paragraph.end:
-        parts.append(Part(pieces(text, cursor, paragraph.end, mentions, site.actors)))
+        parts.append(Part(pieces(text, cursor, paragraph.end, mentions)))
     return tuple(parts)
 
 
