@@ -319,27 +319,45 @@ def pieces(text: str, start: int, end: int, mentions: Sequence[Mention]) -> tupl
 
 
 def paragraph_parts(
-    site: Site, article: Article, paragraph: Paragraph, mentions, sentences: Sequence[Sentence],
+    article: Article, paragraph: Paragraph, mentions: Sequence[Mention],
+    sentences: Sequence[Sentence], events: Mapping[int, tuple[EventView, ...]],
 ) -> tuple[Part, ...]:
-    """A paragraph cut into its `sentences` and the text between them."""
+    """A paragraph cut into its `sentences` and the text between them; `events`: the
+    events each sentence reports, by sentence index."""
     text, parts, cursor = article.text, [], paragraph.start
     for sentence in sentences:
         start = min(max(sentence.start, cursor), paragraph.end)
         end = max(min(sentence.end, paragraph.end), start)
         if start > cursor:
             parts.append(Part(pieces(text, cursor, start, mentions)))
-        events = tuple(site.by_sentence.get((article.id, sentence.index), ()))
-        parts.append(Part(pieces(text, start, end, mentions), sentence.index, events))
+        told = events.get(sentence.index, ())
+        parts.append(Part(pieces(text, start, end, mentions), sentence.index, told))
         cursor = end
     if cursor < paragraph.end:
         parts.append(Part(pieces(text, cursor, paragraph.end, mentions)))
     return tuple(parts)
 
 
-def article_blocks(site: Site, article: Article) -> list[Block]:
+@dataclass(frozen=True)
+class Blocks:
+    """An article's text as its page shows it, cut into blocks when the page iterates over
+    it; made of its inputs only (the article, its usable mentions, the events each sentence
+    reports), so a page key digests these and a page kept from the last build never cuts."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    events: tuple[tuple[int, tuple[EventView, ...]], ...]  # (sentence index, its events)
+
+    def __iter__(self) -> Iterator[Block]:
+        by_paragraph, events = sentences_by_paragraph(self.article), dict(self.events)
+        for p in article_paragraphs(self.article):
+            yield Block(p.kind, paragraph_parts(self.article, p, self.mentions,
+                                                by_paragraph.get(p.index, []), events))
+
+
+def article_blocks(site: Site, article: Article) -> Blocks:
+    """The article's text for its page (`Blocks`, cut when iterated)."""
     mentions = usable_mentions(article, site.mentions.get(article.id, ()), site.actors)
-    by_paragraph = sentences_by_paragraph(article)
-    return [
-        Block(p.kind, paragraph_parts(site, article, p, mentions, by_paragraph.get(p.index, [])))
-        for p in article_paragraphs(article)
-    ]
+    events = tuple((s.index, tuple(told)) for s in article.sentences
+                   if (told := site.by_sentence.get((article.id, s.index))))
+    return Blocks(article, tuple(mentions), events)
