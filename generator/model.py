@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, Protocol, TypeVar
 
 from generator.lang import language
@@ -23,6 +24,21 @@ EARLIEST = dt.date(1000, 1, 1)
 LATEST = dt.date(8999, 12, 31)
 
 
+_C = TypeVar("_C", bound=type)
+
+
+def packed(cls: _C) -> _C:
+    """Pickle a slotted dataclass as its class and field values, built again by its
+    `__init__`: about twice as fast as the dataclass's own way (a loop over `fields()` per
+    object), for the hundreds of thousands of records the cache reads and writes."""
+    names = [f.name for f in fields(cls)]
+    if len(names) < 2 or not all(f.init for f in fields(cls)):
+        raise TypeError(f"{cls.__name__}: packed needs two or more fields, all in __init__")
+    values = operator.attrgetter(*names)
+    cls.__reduce__ = lambda self: (cls, values(self))
+    return cls
+
+
 def in_range(day: dt.date | None) -> bool:
     """Whether `day` is a publication date the date engine can count from."""
     return day is not None and EARLIEST <= day <= LATEST
@@ -31,6 +47,7 @@ def in_range(day: dt.date | None) -> bool:
 _ISO = re.compile(r"^(\d{4})(?:-(?:W(\d{2})|(\d{2})(?:-(\d{2}))?))?$")
 
 
+@packed
 @dataclass(frozen=True, order=True, slots=True)
 class PartialDate:
     """A calendar date known to day, ISO week, month or year; never completed from a clock."""
@@ -156,6 +173,7 @@ def _one_line(text: str) -> str:
     return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A block of an article's text; `kind` says whether it is content."""
@@ -166,6 +184,7 @@ class Paragraph:
     kind: Literal["title", "heading", "body", "caption", "furniture"]
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Sentence:
     """A content sentence: character span into `Article.text` (end exclusive)."""
@@ -177,6 +196,7 @@ class Sentence:
     paragraph: int
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Article:
     """One source article, as read; `text` is what offsets point into."""
@@ -229,6 +249,7 @@ class Actor:
     origin: Literal["registry", "discovered", "knowledge"] = "discovered"
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place in an article's text that names an actor."""
@@ -240,6 +261,7 @@ class Mention:
     via: Literal["name", "alias", "surname", "acronym", "role", "adjective", "coref"] = "name"
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place an article's text names (a city, a country used as a location)."""
@@ -250,6 +272,7 @@ class Place:
     text: str
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where an event is reported: an article's sentence, and the date words in it."""
@@ -265,6 +288,7 @@ class Source:
     date: PartialDate | None = None  # the date this source gives the happening
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Event:
     """A dated happening, with every source that reports it."""

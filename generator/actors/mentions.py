@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from generator.actors.knowledge import Context
 from generator.actors.names import core_words, fold, tokenize
 from generator.actors.units import Unit, country_of, units_of
+from generator.model import packed
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Hit:
     """Something a sentence names, before people are merged and names resolved."""

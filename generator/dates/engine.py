@@ -19,10 +19,11 @@ from generator.dates.rules_calendar import CALENDAR_RULES
 from generator.dates.rules_relative import RELATIVE_RULES
 from generator.dates.words import PATTERNS, TRIGGERS, WORDS
 from generator.lang import alternation
-from generator.model import EARLIEST, LATEST, PartialDate, in_range  # noqa: F401
+from generator.model import EARLIEST, LATEST, PartialDate, in_range, packed  # noqa: F401
 from generator.reading.sentences import split_sentences
 
 
+@packed
 @dataclass(frozen=True, slots=True)
 class Timex:
     """One temporal expression: its span in the text, TIMEX3 type and value, and why."""
