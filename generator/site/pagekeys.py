@@ -106,7 +106,10 @@ class PageKeys:
 
 class _Pickler(pickle.Pickler):
     """Pickles a context for its digest: shared objects as their digests; no memo (`fast`),
-    so equal values give equal bytes however they are shared in memory; sets sorted."""
+    so equal values give equal bytes however they are shared in memory. A set would give
+    its items in an order that changes from one process to the next (and the page would
+    be rendered every time): contexts hold none (tests/test_pagecache.py checks the keys
+    under two hash seeds)."""
 
     def __init__(self, out: io.BytesIO, keys: PageKeys, top: object) -> None:
         super().__init__(out, protocol=5)
@@ -120,8 +123,4 @@ class _Pickler(pickle.Pickler):
         if kind in _SHARED and obj is not self.top:
             return bytes, (self.keys._digest(obj),)
         fields = self.keys.fields_of(kind)
-        if fields is not None:
-            return kind, (fields(obj),)
-        if isinstance(obj, (set, frozenset)):  # sorted: a set's order changes per process
-            return kind, (sorted(obj, key=repr),)
-        return NotImplemented
+        return NotImplemented if fields is None else (kind, (fields(obj),))
