@@ -39,9 +39,9 @@ def article_label(article: Article) -> str:
 # ---------------------------------------------------------------- view models
 
 
-# View models hold what their pages show (ids, names, labels), never whole articles or
-# actors: a page's key (pagekeys.py) digests them, so a page is made again only when
-# something it shows changed.
+# The view models of an event's actors and sources hold what the lists show (ids, names,
+# labels), not whole articles or actors: a page's key (pagekeys.py) digests them, so a
+# page is made again only when something it shows changed.
 
 
 @dataclass(frozen=True)
