@@ -346,6 +346,14 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
         for who in sorted(_who(c, kinds)):
             index[(c.date.first_day(), who)].append(r)
     sets = _Sets(len(groups))
+    articles: dict[int, frozenset[str]] = {}  # a group's articles, made once when asked
+
+    def articles_of(g: int) -> frozenset[str]:
+        got = articles.get(g)
+        if got is None:
+            got = articles[g] = frozenset(c.article.id for c in groups[g])
+        return got
+
     for r, (gi, c) in enumerate(reports):
         # a report without a date of its own was given its publication day: the
         # happening may have been before it, never after; so look only later from a stated day
@@ -355,10 +363,9 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
         day = c.date.first_day()
         near = {j for k in range(1, _DISAGREE_DAYS + 1) for a in p.who
                 for j in index.get((day + dt.timedelta(days=k), a), ())}
-        mine = {c.article.id for c in groups[gi]}
+        mine = articles_of(gi)
         fits = {sets.find(reports[j][0]) for j in sorted(near)
-                if mine.isdisjoint(c.article.id for c in groups[reports[j][0]])
-                and _strong(p, profile(j))}
+                if mine.isdisjoint(articles_of(reports[j][0])) and _strong(p, profile(j))}
         if len(fits) == 1:
             sets.union(gi, fits.pop())
     return sets.groups(groups)
