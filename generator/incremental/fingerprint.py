@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import platform
 import sys
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,4 +37,18 @@ def digest(*parts: bytes | str) -> str:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
+    return h.hexdigest()
+
+
+def files_digest(folders: Iterable[Path | None]) -> str:
+    """A digest of every file (path and bytes) under the folders, in a stable order; a
+    folder given as None counts as one. Raises OSError if one cannot be read."""
+    h = hashlib.sha256()
+    for folder in folders:
+        h.update(repr(folder).encode("utf-8", "surrogateescape") + b"\0")
+        if folder is None:
+            continue
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+            h.update(path.relative_to(folder).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            h.update(hashlib.sha256(path.read_bytes()).digest())
     return h.hexdigest()

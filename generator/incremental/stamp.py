@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.incremental.fingerprint import generator_fingerprint
+from generator.incremental.fingerprint import files_digest, generator_fingerprint
 from generator.incremental.store import Cache
 from generator.output import outlock
 from generator.reading import sourcefiles
@@ -61,12 +61,7 @@ def input_digest(source: Path, max_size: int, folders: Iterable[Path | None],
             add(rel)
             if sourcefiles.kind(rel) != "other":
                 add((source / rel).read_bytes())
-        for folder in folders:
-            add(repr(folder))
-            if folder is not None:
-                for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-                    add(path.relative_to(folder).as_posix())
-                    add(path.read_bytes())
+        add(files_digest(folders))
     except (OSError, RuntimeError, ValueError):  # unreadable, a link loop, a bad name
         return None
     return h.hexdigest()

@@ -80,9 +80,8 @@ def _put_pieces(target: Path, old: Path | None, pieces: Iterator[bytes]) -> None
             theirs.close()
     if status is not None and old is not None:
         target.unlink()
-        if not hard_link(old, target):
-            shutil.copyfile(old, target)  # a copy: new inode, old modification time
-            os.utime(target, ns=(status.st_atime_ns, status.st_mtime_ns))
+        if not _link_old(old, target, status):
+            raise OSError(f"cannot link or copy {old} into the new site")
 
 
 def _open_plain(path: Path) -> io.BufferedReader | None:

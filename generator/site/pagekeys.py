@@ -17,9 +17,8 @@ import hashlib
 import io
 import operator
 import pickle
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from generator.model import Actor, Article, Event
@@ -48,19 +47,6 @@ class PageIndex(Protocol):
 def content_digest(content: bytes) -> str:
     """The digest a page index keeps for a page's bytes (the writer checks old files by it)."""
     return hashlib.sha256(content).hexdigest()
-
-
-def folders_digest(folders: Iterable[Path | None]) -> str:
-    """A digest of every file (path and bytes) under the folders, in a stable order."""
-    h = hashlib.sha256()
-    for folder in folders:
-        h.update(repr(folder).encode() + b"\0")
-        if folder is None:
-            continue
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            h.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-    return h.hexdigest()
 
 
 class PageKeys:

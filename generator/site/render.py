@@ -9,9 +9,10 @@ from pathlib import Path
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.config import SiteConfig  # `render.SiteConfig` stays: build and benches use it
+from generator.incremental.fingerprint import files_digest
 from generator.model import Mention, Role, Timeline
 from generator.site import paging, urls
-from generator.site.pagekeys import Known, PageIndex, PageKeys, content_digest, folders_digest
+from generator.site.pagekeys import Known, PageIndex, PageKeys, content_digest
 from generator.site.pages import KINDS, pages
 from generator.site.views import Site, article_date, year_of
 
@@ -163,7 +164,7 @@ def render_pages(
     env, site = environment(Path(templates_dir), config.theme), Site(timeline, mentions)
     plan = paging.plan([site.views[e.id] for e in site.events])
     keys = None if index is None else \
-        PageKeys(folders_digest((config.theme, Path(templates_dir))), plan.placed)
+        PageKeys(files_digest((config.theme, Path(templates_dir))), plan.placed)
     for path, template, context in pages(site, plan):
         def make(path=path, template=template, context=context) -> bytes:
             return render_page(env, template, path, config, context, Links(path, plan.placed))
