@@ -23,7 +23,7 @@ import datetime as dt
 import functools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.dates.engine import Timex
@@ -43,12 +43,26 @@ class Candidate:
     places: tuple[str, ...]
     keywords: tuple[str, ...]  # sorted, each once
 
+    @property
+    def numbers(self) -> frozenset[str]:
+        """Numbers in the sentence outside its date words ("179 tankers", "$40 billion")."""
+        text = self.sentence.text
+        if not _DIGIT.search(text):
+            return _NONE
+        if self.timex is not None:
+            a, b = self.timex.start - self.sentence.start, self.timex.end - self.sentence.start
+            text = text[:a] + " " + text[b:]
+        found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
+        return frozenset(n for n in found if not _YEAR.fullmatch(n))  # another date, not a quantity
+
 
 _RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 _DISAGREE_DAYS = 3  # how far apart two sources may put the day of one happening
 _TOPIC_MIN, _TOPIC_SHARE = 5, 0.1
 _NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_NONE: frozenset[str] = frozenset()
 
 
 class _Sets:
@@ -156,38 +170,17 @@ def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
 
 @dataclass(frozen=True, slots=True)
 class _Profile:
-    """Who and what a group of reports tells, for comparing it with another group."""
+    """Who and what one report tells, for comparing it with another report."""
 
-    date: PartialDate
-    who: frozenset[str]
-    what: frozenset[str]
+    who: frozenset[str]  # people and organisations
+    what: frozenset[str]  # key words that are not the story's topic words, places, numbers
     numbers: frozenset[str]
-    articles: frozenset[str]
-    explicit: bool
 
 
-def _numbers(c: Candidate) -> frozenset[str]:
-    """Numbers in the sentence outside its date words ("179 tankers", "$40 billion")."""
-    if c.timex is None:
-        return _numbers_in(c.sentence.text, 0, 0)
-    return _numbers_in(c.sentence.text, c.timex.start - c.sentence.start,
-                       c.timex.end - c.sentence.start)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _numbers_in(text: str, a: int, b: int) -> frozenset[str]:
-    found = {m.group().replace(",", "") for m in _NUMBER.finditer(text[:a] + " " + text[b:])}
-    return frozenset(n for n in found if not _YEAR.fullmatch(n))  # another date, not a quantity
-
-
-def _profile(group: list[Candidate], kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
-    who = {a for c in group for a in _who(c, kinds)}
-    numbers = {n for c in group for n in _numbers(c)}
-    what = {w for c in group for w in c.keywords if w not in topic}
-    what |= {p for c in group for p in c.places}
-    return _Profile(group[0].date, frozenset(who), frozenset(what | numbers),
-                    frozenset(numbers), frozenset(c.article.id for c in group),
-                    any(c.timex is not None for c in group))
+def _profile(c: Candidate, kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
+    numbers = c.numbers
+    what = frozenset(c.keywords).difference(topic).union(c.places, numbers)
+    return _Profile(frozenset(_who(c, kinds)), what, numbers)
 
 
 def _who(c: Candidate, kinds: Mapping[str, str]) -> set[str]:
@@ -203,7 +196,7 @@ def _profiles(reports: Sequence[tuple[int, Candidate]], kinds: Mapping[str, str]
     articles, a cache of 4,096 made coarse-into-fine half as slow again)."""
     @functools.lru_cache(maxsize=1 << 16)
     def profile(r: int) -> _Profile:
-        return _profile([reports[r][1]], kinds, topic)
+        return _profile(reports[r][1], kinds, topic)
     return profile
 
 
@@ -231,10 +224,10 @@ def _strong(a: _Profile, b: _Profile) -> bool:
 # ---------------------------------------------------------------- 3. coarse into fine
 
 
-def _buckets(date: PartialDate) -> list[tuple[object, ...]]:
+def _buckets(date: PartialDate) -> frozenset[tuple[object, ...]]:
     """The coarser spans a date lies wholly inside: its week, month and year."""
     if date.precision == "year":
-        return []
+        return frozenset()
     out: list[tuple[object, ...]] = [("y", date.year)]
     first, last = date.first_day(), date.last_day()
     if date.precision == "day":
@@ -244,7 +237,7 @@ def _buckets(date: PartialDate) -> list[tuple[object, ...]]:
         out = [("y", first.year), ("m", first.year, first.month)]
     elif date.precision == "week":
         out = [("y", first.year)] if first.year == last.year else []
-    return out
+    return frozenset(out)
 
 
 def _own_bucket(date: PartialDate) -> tuple[object, ...] | None:
@@ -263,20 +256,21 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
     of its sentences matches best, sentence against sentence (a group's words pooled would
     match too much). Reports are indexed by span, actor and key word."""
     wanted = {_own_bucket(g[0].date) for g in groups} - {None}
+    within = functools.cache(lambda date: _buckets(date) & wanted)  # few distinct dates
     reports = [(gi, c) for gi, g in enumerate(groups) for c in g
-               if wanted.intersection(_buckets(c.date)) or c.date.precision != "day"]
+               if within(c.date) or c.date.precision != "day"]
     profile = _profiles(reports, kinds, topic)
     index = _Index()
     mine: dict[int, list[int]] = defaultdict(list)
     for r, (gi, c) in enumerate(reports):
         mine[gi].append(r)
-        buckets = wanted.intersection(_buckets(c.date))
+        buckets = within(c.date)
         if not buckets:
             continue
-        p = _profile([c], kinds, topic)
+        p = _profile(c, kinds, topic)
         for bucket in buckets:
-            for a, w in sorted((a, w) for a in p.who for w in p.what):
-                index.add((*bucket, a), w, r)
+            for a in p.who:
+                index.add((*bucket, a), p.what, r)
     sets = _Sets(len(groups))
     order = sorted(range(len(groups)), key=lambda gi: -_RANK[groups[gi][0].date.precision])
     for gi in order:  # weeks, then months, then years: a year follows a month into its day
@@ -286,8 +280,11 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
         scored: dict[int, tuple[int, int]] = {}
         for r in mine[gi]:
             p = profile(r)
-            near = {j for a in p.who for w in p.what for j in index.get((*bucket, a), w)}
-            for j in sorted(near):
+            # A report is listed once under each (actor, word) pair it shares with this one:
+            # found once, it shares one actor and one word, which never match (`_match`), so
+            # only those found twice or more are compared (the same matches, far fewer profiles).
+            hits = Counter(j for a in p.who for w in p.what for j in index.get((*bucket, a), w))
+            for j in sorted(j for j, n in hits.items() if n >= 2):
                 score = _match(p, profile(j))
                 if score:
                     root = sets.find(reports[j][0])
@@ -306,15 +303,18 @@ class _Index:
     def __init__(self) -> None:
         self._by: dict[tuple[object, ...], dict[str, int | list[int]]] = defaultdict(dict)
 
-    def add(self, outer: tuple[object, ...], word: str, r: int) -> None:
+    def add(self, outer: tuple[object, ...], words: Iterable[str], r: int) -> None:
+        """List report `r` under `outer` and each of `words` (in any order: a list of
+        reports is in the order of the reports added)."""
         inner = self._by[outer]
-        got = inner.get(word)
-        if got is None:
-            inner[word] = r
-        elif isinstance(got, int):
-            inner[word] = [got, r]
-        else:
-            got.append(r)
+        for word in words:
+            got = inner.get(word)
+            if got is None:
+                inner[word] = r
+            elif isinstance(got, int):
+                inner[word] = [got, r]
+            else:
+                got.append(r)
 
     def get(self, outer: tuple[object, ...], word: str) -> Sequence[int]:
         inner = self._by.get(outer)
