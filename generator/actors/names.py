@@ -168,6 +168,9 @@ class Lexicon:
     title_len: int = 1
     title_starts: frozenset[str] = frozenset()
     cue_len: int = 1
+    # the first words of titles, portfolios, honorifics, descriptors, counterparts and
+    # organisation cues: a word not among them starts none (actors/units.py)
+    unit_starts: frozenset[str] = frozenset()
     # event headlines (generator/events/headlines.py, headnames.py)
     headline_openers: frozenset[str] = frozenset()
     headline_adverbials: frozenset[str] = frozenset()
@@ -250,6 +253,9 @@ def lexicon() -> Lexicon:
         title_len=max(len(k) for k in titles),
         title_starts=frozenset(k[0] for k in titles),
         cue_len=max(len(_phrase(v)) for v in raw["org_cues"]),
+        unit_starts=frozenset(k[0] for k in titles).union(
+            *(sets.get(k, ()) for k in ("portfolios", "honorifics", "descriptors", "counterparts")),
+            (p[0] for p in (_phrase(v) for v in raw["org_cues"]) if p)),
         group_counts=tuple(sorted((fold(str(k)), int(v)) for k, v in raw["group_counts"].items())),
     )
 
@@ -355,10 +361,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 _OPENERS = frozenset("“\"‘«:")
 
 
+_POSSESSIVE_MARKS = frozenset(("'s", "’s"))
+
+
+@lru_cache(maxsize=1 << 16)
 def _kind(tok: str) -> str:
     if tok[0].isdigit():
         return "num"
-    if re.fullmatch(r"['’]s", tok):
+    if tok in _POSSESSIVE_MARKS:
         return "poss"
     if len(tok) > 2 and tok.endswith(".") and tok[-2].isalpha() and "." in tok[:-1]:
         return "acr"

@@ -61,12 +61,13 @@ def _unit_at(tokens: Sequence[Token], i: int, ctx: Context) -> Unit:
     tok = tokens[i]
     if tok.kind in ("poss", "suffix", "punct", "num"):
         return Unit(tok.kind if tok.kind in ("poss", "suffix") else "punct", (tok,))
-    n_title, office, role = _title_at(tokens, i, ctx.lex, tok.cap)
+    starts = tok.fold in ctx.lex.unit_starts  # else no title nor cue starts here
+    n_title, office, role = _title_at(tokens, i, ctx.lex, tok.cap) if starts else (0, "", "")
     if tok.cap:
         n_ent, entry = ctx.gaz.match(tokens, i)
         if n_ent and n_ent > n_title:
             return Unit("ent", tuple(tokens[i:i + n_ent]), entry)
-    n_cue = _cue_at(tokens, i, ctx.lex)
+    n_cue = _cue_at(tokens, i, ctx.lex) if starts else 0
     if n_cue > n_title:
         return Unit("cue", tuple(tokens[i:i + n_cue]))
     if n_title:

@@ -191,7 +191,7 @@ def _who(c: Candidate, kinds: Mapping[str, str]) -> set[str]:
 def _profiles(reports: Sequence[tuple[int, Candidate]], kinds: Mapping[str, str],
               topic: frozenset[str]) -> Callable[[int], _Profile]:
     """Report index -> the report's profile, made when asked; the most recent 65,536 are
-    kept (about 80 MB): one for every report of a large corpus would hold too much, and
+    kept (about 70 MB): one for every report of a large corpus would hold too much, and
     far fewer are remade again and again once a year's reports outnumber them (at 10,000
     articles, a cache of 4,096 made coarse-into-fine half as slow again)."""
     @functools.lru_cache(maxsize=1 << 16)
