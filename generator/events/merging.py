@@ -155,11 +155,9 @@ def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
         keyed = [(i, merge_keys(cands[i], kinds, topic)) for i in on_day[day]]
         loose = {k[1:] for _, keys in keyed for k in keys if k[0] == "loose"}
         first: dict[tuple[str, ...], int] = {}
-        for i, keys in keyed:
-            for key in keys:
-                if key[0] == "pair" and key[1:] not in loose:
-                    continue
-                j = first.setdefault(key, i)
+        meet = first.setdefault  # the first report with the key
+        for i, keys in keyed:  # each other report met once, however many keys they share
+            for j in {meet(key, i) for key in keys if key[0] != "pair" or key[1:] in loose}:
                 if j != i:
                     sets.union(i, j)
     return sets.groups([[c] for c in cands])
