@@ -37,7 +37,7 @@ from dates_bench import make_article  # noqa: E402
 
 from generator import build  # noqa: E402
 from generator.actors import knowledge, units  # noqa: E402
-from generator.actors.names import tokenize  # noqa: E402
+from generator.actors.tokens import tokenize  # noqa: E402
 from generator.dates import engine as dates  # noqa: E402
 from generator.site import render  # noqa: E402
 

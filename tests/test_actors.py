@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.actors.names import fold, name_key, phonetic, same_person, slug, tokenize
+from generator.actors.names import fold, name_key, phonetic, same_person, slug
 from generator.actors.resolve import ActorResult, RegistryEntry, find_actors, load_registry
+from generator.actors.tokens import tokenize
 from generator.model import Article, Paragraph, PartialDate, Role, Sentence
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "corpora" / "example"

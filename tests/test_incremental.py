@@ -15,7 +15,7 @@ import pytest
 
 from generator import build, cli
 from generator.actors import Held, find_actors, load_registry
-from generator.actors.names import tokenize
+from generator.actors.tokens import tokenize
 from generator.config import SiteConfig
 from generator.events import extract
 from generator.incremental import Cache, CachedSentences, cache_folder, pool, scratch

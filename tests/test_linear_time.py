@@ -16,7 +16,7 @@ import pytest
 
 from generator import build
 from generator.actors import knowledge, units
-from generator.actors.names import tokenize
+from generator.actors.tokens import tokenize
 from generator.dates import engine as dates
 from generator.reading import corpus, longtext
 from generator.site import render

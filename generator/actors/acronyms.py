@@ -7,7 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from generator.actors.knowledge import DISCOVERED, Context, Entry, Learning, Name
-from generator.actors.names import Token, is_subsequence
+from generator.actors.names import is_subsequence
+from generator.actors.tokens import Token
 from generator.actors.units import Unit, units_of
 from generator.model import Article, Diagnostic
 

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import MappingProxyType
 
-from generator.actors.names import Lexicon, Token, fold, is_legal_suffix, lexicon, load_yaml, tokenize
+from generator.actors.names import Lexicon, fold, is_legal_suffix, lexicon, load_yaml
 from generator.actors.registry import RegistryEntry
+from generator.actors.tokens import Token, tokenize
 from generator.model import Kind, Role
 
 DISCOVERED = "d:"  # key prefix of an organisation found in the text

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.actors.knowledge import Context
-from generator.actors.names import core_words, fold, tokenize
+from generator.actors.names import core_words, fold
+from generator.actors.tokens import tokenize
 from generator.actors.units import Unit, country_of, units_of
 from generator.model import packed
 

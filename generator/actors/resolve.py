@@ -25,12 +25,13 @@ from generator.actors.acronyms import find_acronyms
 from generator.actors.knowledge import Context, corpus_context
 from generator.actors.linking import Resolver
 from generator.actors.mentions import Hit, SentenceReader
-from generator.actors.names import Lexicon, Token, lexicon, tokenize
+from generator.actors.names import Lexicon, lexicon
 from generator.actors.orgnames import Evidence, evidence_of, org_names_of
 from generator.actors.orgresolve import corpus_redirects, discovered_keys
 from generator.actors.people import merge_people
 from generator.actors.records import ActorResult
 from generator.actors.registry import RegistryEntry, load_registry
+from generator.actors.tokens import Token, tokenize
 from generator.actors.units import Unit, cued_org_keys, known_orgs, units_of
 from generator.model import Article, Memo
 

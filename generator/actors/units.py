@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from generator.actors.knowledge import Context, Entry, org_key
-from generator.actors.names import Lexicon, Token
+from generator.actors.names import Lexicon
 from generator.actors.orgnames import split_glued_names
+from generator.actors.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 
 from generator.actors import resolve
 from generator.actors.knowledge import Context
-from generator.actors.names import Token
+from generator.actors.tokens import Token
 from generator.actors.units import Unit, units_of
 from generator.dates.engine import Timex
 from generator.events.extract import article_timexes
