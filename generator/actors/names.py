@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator import ids
-from generator.lang import language
+from generator.lang import SHIPPED_LOADER, language
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -222,7 +222,7 @@ class Lexicon:
 
 def load_yaml(name: str) -> Any:
     """A YAML data file shipped in `generator/data` (word lists are in `generator/lang`)."""
-    return yaml.safe_load((DATA_DIR / name).read_text(encoding="utf-8"))
+    return yaml.load((DATA_DIR / name).read_text(encoding="utf-8"), Loader=SHIPPED_LOADER)
 
 
 def _words(values: list[str]) -> frozenset[str]:
