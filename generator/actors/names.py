@@ -84,8 +84,10 @@ def core_words(name: str) -> list[str]:
 _SURNAME_LEADS = frozenset("von van de der den del della di da du le la ter ten zu bin ibn".split())
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> tuple[str, ...]:
-    """Phonetic key of a personal name: the same for every spelling of it."""
+    """Phonetic key of a personal name: the same for every spelling of it (a corpus
+    spells its people a few thousand ways, each asked for again and again)."""
     return tuple(k for k in (phonetic(w) for w in core_words(name)) if k)
 
 
