@@ -301,7 +301,7 @@ def _marks(node) -> list[tuple[int, int, str]]:
     "title: \"\\ud800 alone\"",  # libyaml refuses a lone surrogate: PyYAML reads it, cleaned
 ])
 def test_front_matter_reads_alike_with_and_without_libyaml(text: str) -> None:
-    """Front matter is parsed by libyaml where PyYAML has it (six times faster), by
+    """Front matter is parsed by libyaml where PyYAML has it (four times faster), by
     PyYAML's own parser otherwise and whenever libyaml refuses a text: the same data, the
     same cleaned characters and the same lines and columns either way."""
     from generator.reading import yamlio

@@ -70,6 +70,6 @@ def markdown_blocks(source: str) -> list[tuple[str, bool]]:
 
 @functools.cache
 def _converter() -> markdown.Markdown:
-    """One converter per process, reset before each article: building its parser for
-    each of a thousand articles cost a second."""
+    """One converter per process, reset before each article, instead of a new converter
+    and parser each time (about a tenth of a CPU second per 1,000 articles)."""
     return markdown.Markdown()

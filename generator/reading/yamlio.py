@@ -33,8 +33,10 @@ Loader.add_constructor(
 
 class FastLoader(getattr(yaml, "CSafeLoader", Loader)):  # type: ignore[misc]
     """`Loader` with libyaml's parser, where PyYAML has it: the same data and line numbers,
-    six times faster. A text it cannot read is read again by `Loader`, whose messages
-    are the ones users see."""
+    four times faster (0.43 against 0.10 CPU s for 1,000 front matters). It also accepts
+    tabs where YAML allows them (after a colon, inside a plain value), which PyYAML's
+    parser refuses. A text it cannot read is read again by `Loader`, whose
+    messages are the ones users see."""
 
 
 FastLoader.add_constructor(
