@@ -163,7 +163,7 @@ def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
     return sets.groups([[c] for c in cands])
 
 
-# ---------------------------------------------------------------- what a group tells
+# ---------------------------------------------------------------- what a report tells
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +176,7 @@ class _Profile:
 
 
 def _profile(c: Candidate, kinds: Mapping[str, str], topic: frozenset[str]) -> _Profile:
+    """What `_match` and `_strong` compare of one report (`_profiles` keeps the recent ones)."""
     numbers = c.numbers
     what = frozenset(c.keywords).difference(topic).union(c.places, numbers)
     return _Profile(frozenset(_who(c, kinds)), what, numbers)
@@ -265,7 +266,7 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
         buckets = within(c.date)
         if not buckets:
             continue
-        p = _profile(c, kinds, topic)
+        p = _profile(c, kinds, topic)  # not `profile(r)`: filling the cache in this pass was slower
         for bucket in buckets:
             for a in p.who:
                 index.add((*bucket, a), p.what, r)
