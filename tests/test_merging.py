@@ -127,6 +127,33 @@ def test_two_month_reports_of_one_actor_with_different_words_stay_apart() -> Non
     assert [e.date.iso() for e in _not_leads(run(one, two, names=NAMES))] == ["2021-03", "2021-03"]
 
 
+
+PLACES = {**NAMES, "Turkey": "turkey", "Russia": "russia"}  # countries in test_events.run
+
+
+def test_planned_visits_to_different_places_stay_apart() -> None:
+    """Year reports sharing a person, or a place and a word, do not chain into one event;
+    nor does a report naming no one bind them together."""
+    said = ["Acme is expected to visit Turkey by the end of the year",
+            "Acme is expected to visit Russia by the end of the year",
+            "Kestrel is expected to visit Turkey by the end of the year",
+            "A visit is expected by the end of the year"]
+    arts = [make_article(f"a{n}", dt.date(2021, 3, 1 + n), f"Intro. {text}")
+            for n, text in enumerate(said)]
+    events = _not_leads(run(*arts, names=PLACES))
+    assert sorted(tuple(s.article for s in e.sources) for e in events) == [
+        ("a0",), ("a1",), ("a2",), ("a3",)]
+    assert {e.date.iso() for e in events} == {"2021"}
+
+
+def test_one_planned_visit_told_twice_is_one_event() -> None:
+    one = make_article("a", dt.date(2021, 3, 1),
+                       "Intro. Acme is expected to visit Turkey by the end of the year")
+    two = make_article("b", dt.date(2021, 4, 1), "Intro. Acme is expected to visit Turkey later this year")
+    (event,) = _not_leads(run(one, two, names=PLACES))
+    assert event.date.iso() == "2021"
+    assert {s.article for s in event.sources} == {"a", "b"}
+
 DISAGREEING = {
     "a.md": "---\ntitle: Northwind Motors sells truck unit\ndate: 2021-06-09\n---\n"
             "Northwind Motors sold its truck division to Halvorsen Group for 300 million dollars "

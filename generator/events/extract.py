@@ -16,7 +16,7 @@ from generator.dates import engine as dates
 from generator.dates import tense
 from generator.events import coref, merging
 from generator.events.headlines import event_title
-from generator.events.merging import Candidate
+from generator.events.reports import Candidate
 from generator.lang import alternation
 from generator.model import (
     Actor,

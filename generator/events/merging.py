@@ -2,7 +2,7 @@
 
 Date first, then who, then what (docs/RESOLUTION.md, "Reports into events"):
 
-1. Reports on the same date merge when they share a key (`merge_keys`): union-find over a
+1. Reports on the same date merge when they share a key (samedate.py): union-find over a
    key index, so no pair of reports is ever compared.
 2. Day events a few days apart, from different articles, that clearly tell one happening
    (a shared actor and most of their key words) become one event: its sources disagree
@@ -13,7 +13,7 @@ Date first, then who, then what (docs/RESOLUTION.md, "Reports into events"):
    equally well it stays alone, at its own precision.
 
 Words found all over the story (`topic_words`) tell no happening apart: they do not count
-in steps 2 and 3, nor with an actor off the day in step 1. Steps 2 and 3 look only at
+in steps 2 and 3, nor off the day in step 1. Steps 2 and 3 look only at
 reports indexed under the same span (day, week, month, year) and actor.
 """
 
@@ -21,72 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.dates.engine import Timex
-from generator.model import Article, PartialDate, Sentence
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One sentence's report of a happening on one date."""
-
-    article: Article
-    sentence: Sentence
-    date: PartialDate
-    timex: Timex | None
-    status: str
-    actors: tuple[str, ...]
-    places: tuple[str, ...]
-    keywords: tuple[str, ...]  # sorted, each once
-
-    @property
-    def numbers(self) -> frozenset[str]:
-        """Numbers in the sentence outside its date words ("179 tankers", "$40 billion")."""
-        text = self.sentence.text
-        if not _DIGIT.search(text):
-            return _NONE
-        if self.timex is not None:
-            a, b = self.timex.start - self.sentence.start, self.timex.end - self.sentence.start
-            text = text[:a] + " " + text[b:]
-        found = {m.group().replace(",", "") for m in _NUMBER.finditer(text)}
-        return frozenset(n for n in found if not _YEAR.fullmatch(n))  # another date, not a quantity
-
+from generator.events.reports import Candidate, UnionFind
+from generator.events.samedate import merge_same_date
+from generator.model import PartialDate
 
 _RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
 _DISAGREE_DAYS = 3  # how far apart two sources may put the day of one happening
 _TOPIC_MIN, _TOPIC_SHARE = 5, 0.1
-_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)*\b")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_DIGIT = re.compile(r"\d")
-_NONE: frozenset[str] = frozenset()
-
-
-class _Sets:
-    """Union-find over group indexes; the smaller index is always the root (deterministic)."""
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-    def groups(self, items: Sequence[list[Candidate]]) -> list[list[Candidate]]:
-        out: dict[int, list[Candidate]] = defaultdict(list)
-        for i, g in enumerate(items):
-            out[self.find(i)].extend(g)
-        return list(out.values())
 
 
 def merge_groups(cands: list[Candidate], kinds: Mapping[str, str]) -> list[list[Candidate]]:
@@ -104,63 +49,6 @@ def topic_words(cands: Sequence[Candidate]) -> frozenset[str]:
     df = Counter(w for words in sentences.values() for w in words)
     return frozenset(w for w, n in df.items()
                      if n >= _TOPIC_MIN and n > _TOPIC_SHARE * len(sentences))
-
-
-# ---------------------------------------------------------------- 1. same date
-
-
-def merge_keys(c: Candidate, kinds: Mapping[str, str],
-               topic: frozenset[str] = frozenset()) -> set[tuple[str, ...]]:
-    """What two reports on the same date must share to tell of the same happening.
-
-    On a day: a person or organisation; or a country or place and a content word (they
-    are named in nearly every sentence of a story); within one article a content word (a
-    story retells its own news); across articles two content words. On a week, month or
-    year one actor does many things: a person or organisation and a content word that is
-    not one of the story's topic words; a country or place and two content words; or
-    within one article a content word.
-    A report there that names no one joins any report sharing two content words: its
-    `("pair", ...)` keys count only where a `("loose", ...)` key says so (`merge_same_date`).
-    """
-    words = c.keywords  # sorted
-    pairs = _pairs(words)
-    who = [a for a in c.actors if kinds.get(a) != "country"]
-    where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
-    keys: set[tuple[str, ...]] = {("article", c.article.id, w) for w in words}
-    if c.date.precision != "day":  # a report naming no one may join on its words alone
-        keys |= {("pair", *pair) for pair in pairs}
-        keys |= {("who", a, w) for a in who for w in words if w not in topic}
-        keys |= {("where", p, *pair) for p in where for pair in pairs}
-        return keys if who or where else keys | {("loose", *pair) for pair in pairs}
-    keys |= {("actor", a) for a in who}
-    keys |= {("place", p, w) for p in where for w in words}
-    return keys | {("words", *pair) for pair in pairs}
-
-
-def _pairs(words: Sequence[str]) -> list[tuple[str, str]]:
-    return [(w1, w2) for i, w1 in enumerate(words) for w2 in words[i + 1:]]
-
-
-def merge_same_date(cands: list[Candidate], kinds: Mapping[str, str],
-                    topic: frozenset[str] = frozenset()) -> list[list[Candidate]]:
-    """Group candidates on the same date that share a merge key (union-find, near-linear).
-
-    Keys only meet on one date, so each date's keys are made, matched and dropped in turn:
-    memory holds the busiest date's keys, not the corpus's."""
-    sets = _Sets(len(cands))
-    on_day: dict[str, list[int]] = defaultdict(list)
-    for i, c in enumerate(cands):
-        on_day[c.date.iso()].append(i)
-    for day in sorted(on_day):
-        keyed = [(i, merge_keys(cands[i], kinds, topic)) for i in on_day[day]]
-        loose = {k[1:] for _, keys in keyed for k in keys if k[0] == "loose"}
-        first: dict[tuple[str, ...], int] = {}
-        meet = first.setdefault  # the first report with the key
-        for i, keys in keyed:  # each other report met once, however many keys they share
-            for j in {meet(key, i) for key in keys if key[0] != "pair" or key[1:] in loose}:
-                if j != i:
-                    sets.union(i, j)
-    return sets.groups([[c] for c in cands])
 
 
 # ---------------------------------------------------------------- what a report tells
@@ -270,7 +158,7 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
         for bucket in buckets:
             for a in p.who:
                 index.add((*bucket, a), p.what, r)
-    sets = _Sets(len(groups))
+    sets = UnionFind(len(groups))
     order = sorted(range(len(groups)), key=lambda gi: -_RANK[groups[gi][0].date.precision])
     for gi in order:  # weeks, then months, then years: a year follows a month into its day
         bucket = _own_bucket(groups[gi][0].date)
@@ -344,7 +232,7 @@ def disagreeing_days(groups: list[list[Candidate]], kinds: Mapping[str, str],
     for r, (_, c) in enumerate(reports):
         for who in sorted(_who(c, kinds)):
             index[(c.date.first_day(), who)].append(r)
-    sets = _Sets(len(groups))
+    sets = UnionFind(len(groups))
     articles: dict[int, frozenset[str]] = {}  # a group's articles, made once when asked
 
     def articles_of(g: int) -> frozenset[str]:
