@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.output import search, writer
+from generator.output import search, searchparts, writer
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "tests" / "corpora" / "example"
@@ -32,19 +32,31 @@ def test_the_build_indexes_events_actors_and_articles(tmp_path: Path) -> None:
         list((out / "articles").glob("*.html"))) - 1 + 1  # minus the two lists; the cards
     assert entry["languages"]["en"]["page_count"] == pages
     assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    # the search engine the English index loads, not the one for pages of no language
+    assert [p.name for p in (out / "pagefind").glob("wasm.*")] == ["wasm.en.pagefind"]
     assert not list(tmp_path.glob("site.tmp-*"))  # indexed in the staging folder, then swapped
 
 
-def test_html_is_split_into_runs_of_consecutive_pages_within_the_budget(tmp_path: Path) -> None:
+def test_html_is_split_into_runs_of_consecutive_pages_of_a_folder_within_the_budget(tmp_path: Path) -> None:
     body = b"<main data-pagefind-body>"
     for name, size in (("a.html", 40), ("b/c.html", 50), ("b/d.html", 120), ("e.html", 10),
                        ("search.html", 30)):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_bytes((b"x" if name == "search.html" else body) * size)
     paths = ["a.html", "b/c.html", "b/d.html", "e.html", "search.html"]
-    parts = [["a.html", "b/c.html"], ["b/d.html"], ["e.html"]]  # a page without a body: out
-    assert search.split(tmp_path, paths, 100 * len(body)) == parts
-    assert search.split(tmp_path, paths, 1000 * len(body)) == [paths]  # one run: Pagefind's
+    # a page without a body: out; each top folder and the top pages: their own runs
+    parts = [["a.html"], ["b/c.html"], ["b/d.html"], ["e.html"]]
+    assert searchparts.split(tmp_path, paths, 100 * len(body)) == parts
+    assert searchparts.split(tmp_path, paths, 1000 * len(body)) == [paths]  # one run: Pagefind's
+
+
+def test_parts_grow_with_the_site_but_stay_few(monkeypatch) -> None:
+    monkeypatch.delenv(searchparts.PART_BYTES_ENV, raising=False)
+    mib = 1 << 20
+    assert searchparts.part_bytes(50 * mib) == 8 * mib  # 1,000 articles: about 50 MiB of HTML
+    assert searchparts.part_bytes(400 * mib) == 32 * mib  # 10,000: a few parts, not fifty
+    assert searchparts.part_bytes(4000 * mib) == searchparts.PART_BYTES  # memory bounds a part
+    assert searchparts.part_bytes(searchparts.MOST_PARTS * 8 * mib + 1) == 16 * mib
 
 
 @pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
@@ -53,7 +65,7 @@ def test_a_big_site_is_indexed_in_parts_the_search_page_merges(tmp_path: Path,
     whole, parted = tmp_path / "whole", tmp_path / "parted"
     assert build(whole, "--no-cache") == 0
     assert json.loads((whole / "pagefind" / "parts.json").read_text())["parts"] == []
-    monkeypatch.setenv(search.PART_BYTES_ENV, "60000")
+    monkeypatch.setenv(searchparts.PART_BYTES_ENV, "60000")
     assert build(parted, "--no-cache") == 0
     listed = json.loads((parted / "pagefind" / "parts.json").read_text())["parts"]
     assert len(listed) >= 2 and listed[0] == "part-2/"
@@ -65,6 +77,7 @@ def test_a_big_site_is_indexed_in_parts_the_search_page_merges(tmp_path: Path,
     counts = [pages(parted / "pagefind")] + [pages(parted / "pagefind" / p) for p in listed]
     assert all(counts) and sum(counts) == pages(whole / "pagefind")  # each page once
     assert not list((parted / "pagefind" / listed[0]).glob("*ui*"))  # the scripts: in part 1
+    assert [p.name for p in (parted / "pagefind" / listed[0]).glob("wasm.*")] == ["wasm.en.pagefind"]
     assert not [p for p in parted.rglob("*") if search.PART_FOLDER in p.name]
     assert build(parted, "--no-cache") == 0  # unchanged pages: the index in parts is reused
     assert json.loads((parted / "pagefind" / "parts.json").read_text())["parts"] == listed
@@ -122,7 +135,7 @@ def test_a_part_failing_leaves_no_index_rather_than_half_of_one(tmp_path: Path,
         done = real(command)
         return done if len(runs) < 2 else search.subprocess.CompletedProcess(command, 1, "",
                                                                               "out of memory")
-    monkeypatch.setenv(search.PART_BYTES_ENV, "60000")
+    monkeypatch.setenv(searchparts.PART_BYTES_ENV, "60000")
     monkeypatch.setattr(search, "_run", second_fails)
     out = tmp_path / "site"
     assert build(out, "--no-cache") == 0  # the site without search, and a warning
@@ -132,7 +145,7 @@ def test_a_part_failing_leaves_no_index_rather_than_half_of_one(tmp_path: Path,
 
 @pytest.mark.skipif(not search.available(), reason="pagefind[bin] is not installed")
 def test_a_part_whose_pages_did_not_change_keeps_its_index(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setenv(search.PART_BYTES_ENV, "2000")
+    monkeypatch.setenv(searchparts.PART_BYTES_ENV, "2000")
     pages = {f"p{n:02}.html": (f"<html lang=\"en\"><body><main data-pagefind-body><h1>Page {n:02}</h1>"
                                f"<p>{f'word{n} ' * 50}</p></main></body></html>").encode()
              for n in range(12)}

@@ -33,19 +33,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.output import outlock, samefile, writer
+from generator.output import outlock, samefile, searchparts, writer
 
 BUNDLE = "pagefind"
 INSTALL_HINT = "pip install 'pagefind[bin]==1.5.2'"
 TIMEOUT_SECONDS = 600
 OPTIONS = ("--quiet",)
-# Pagefind holds what it indexes in memory, about seven times the HTML it reads: a big site
-# is indexed in parts of at most this much HTML each, merged again by the search page.
-PART_BYTES = 40 << 20
-PART_BYTES_ENV = "TIMELINE_SEARCH_PART_BYTES"
 PARTS_FILE = "parts.json"  # in the bundle: the other parts' bundles, for the search page
 PART_FOLDER = ".timeline-search-part-"  # a part's pages while it is indexed
-BODY_MARK = b"data-pagefind-body"
 # What a part merged into the first needs none of: the search page's scripts and styles.
 UI_FILES = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-highlight.js",
             "pagefind-component-ui.js", "pagefind-component-ui.css",
@@ -89,8 +84,10 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
         return SearchReport(True, f"search index reused, no page changed ({seconds:.2f} s)",
                             seconds)
     try:
-        parts = split(folder, _html_files(folder) or [], part_bytes())
-        digests = [part_digest(folder, paths) for paths in parts] if len(parts) > 1 else []
+        parts = searchparts.split(folder, _html_files(folder) or [])
+        indexer = indexer_id()
+        digests = [searchparts.part_digest(folder, paths, indexer) for paths in parts] \
+            if len(parts) > 1 else []
         done = _run_parts(folder, parts, _PartReuse(previous, digests))
     except (OSError, subprocess.TimeoutExpired) as e:
         return SearchReport(False, f"search skipped: Pagefind did not run: {e}")
@@ -101,63 +98,12 @@ def index_site(folder: Path, previous: Path | None = None) -> SearchReport:
             shutil.rmtree(folder / BUNDLE, ignore_errors=True)
         return SearchReport(False, f"search skipped: Pagefind failed: {detail}", seconds)
     (folder / BUNDLE / PARTS_FILE).write_text(json.dumps(
-        {"parts": [_part_name(n) + "/" for n in range(1, len(parts))], "digests": digests}
+        {"parts": [searchparts.part_name(n) + "/" for n in range(1, len(parts))], "digests": digests}
     ) + "\n", encoding="utf-8")
     if previous is not None:
         _relink(previous, folder)
     _stamp(folder, digest, output is not None)
     return SearchReport(True, f"search index written in {seconds:.2f} s", seconds)
-
-
-def part_bytes() -> int:
-    """The most HTML one indexer run reads (`PART_BYTES_ENV` overrides it, for tests)."""
-    with contextlib.suppress(ValueError):
-        return max(1, int(os.environ.get(PART_BYTES_ENV) or PART_BYTES))
-    return PART_BYTES
-
-
-def split(folder: Path, paths: list[str], budget: int) -> list[list[str]]:
-    """The HTML files in runs of consecutive paths holding at most `budget` bytes each
-    (a bigger file is a run of its own). One run for a small site.
-
-    When there are several, only pages marking their body for Pagefind are kept, as one run
-    over the whole site would: a part without any would have its pages indexed whole."""
-    sizes = {path: (folder / path).stat().st_size for path in paths}
-    if sum(sizes.values()) <= budget:
-        return [paths]
-    marked = [p for p in paths if BODY_MARK in (folder / p).read_bytes()]
-    parts: list[list[str]] = [[]]
-    size = 0
-    for path in marked or paths:
-        n = sizes[path]
-        if parts[-1] and size + n > budget:
-            parts.append([])
-            size = 0
-        parts[-1].append(path)
-        size += n
-        if size >= budget * 3 // 4 and _cut_after(path):
-            parts.append([])
-            size = 0
-    return [p for p in parts if p]
-
-
-def _cut_after(path: str) -> bool:
-    """Whether a part past three quarters of its size ends after this page: about one page
-    in 16, chosen by its path, so a page changing size or a page added moves no boundary
-    but its own part's, and the other parts' index is reused."""
-    return hashlib.blake2b(path.encode("utf-8", "surrogateescape"), digest_size=2
-                           ).digest()[0] % 16 == 0
-
-
-def part_digest(folder: Path, paths: list[str]) -> str:
-    """What the index of `paths` (a part, or the whole site) is made from: the indexer and
-    the pages' paths and bytes."""
-    digest = hashlib.sha256(indexer_id())
-    for path in paths:
-        data = (folder / path).read_bytes()
-        digest.update(b"%s\0%d\0" % (path.encode("utf-8", "surrogateescape"), len(data)))
-        digest.update(data)
-    return digest.hexdigest()
 
 
 class _PartReuse:
@@ -178,13 +124,9 @@ class _PartReuse:
         if not (n < len(self.old) and n < len(self.digests) and self.old[n] == self.digests[n]):
             return False
         assert self.previous is not None
-        old = self.previous / BUNDLE / (_part_name(n) if n else "")
-        skip = {PARTS_FILE} | {_part_name(k) for k in range(1, len(self.old))} if n == 0 else set()
+        old = self.previous / BUNDLE / (searchparts.part_name(n) if n else "")
+        skip = {PARTS_FILE} | {searchparts.part_name(k) for k in range(1, len(self.old))} if n == 0 else set()
         return _linked(old, bundle, skip)
-
-
-def _part_name(n: int) -> str:
-    return f"part-{n + 1}"
 
 
 def _run_parts(folder: Path, parts: list[list[str]],
@@ -194,10 +136,12 @@ def _run_parts(folder: Path, parts: list[list[str]],
     Each part's pages are linked into a folder of their own for its run (same paths);
     a part whose pages did not change gets the previous index of it (`reuse`)."""
     if len(parts) == 1:
-        return _run([sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS])
+        done = _run([sys.executable, "-m", "pagefind", "--site", str(folder), *OPTIONS])
+        searchparts.drop_unused_wasm(folder / BUNDLE)
+        return done
     done = subprocess.CompletedProcess([], 0, "", "")
     for n, paths in enumerate(parts):
-        bundle = folder / BUNDLE / (_part_name(n) if n else "")
+        bundle = folder / BUNDLE / (searchparts.part_name(n) if n else "")
         if reuse(n, bundle):
             continue
         pages = folder / f"{PART_FOLDER}{n + 1}"
@@ -215,6 +159,7 @@ def _run_parts(folder: Path, parts: list[list[str]],
             break
         for name in UI_FILES if n else ():  # the search page loads them from the first part
             (bundle / name).unlink(missing_ok=True)
+        searchparts.drop_unused_wasm(bundle)
     return done
 
 
@@ -223,7 +168,7 @@ def html_digest(folder: Path) -> str:
     sorted order, and the indexer's version and settings. "" if the folder holds a
     symbolic link (Pagefind might read through it, so nothing can be promised)."""
     paths = _html_files(folder)
-    return "" if paths is None else part_digest(folder, paths)
+    return "" if paths is None else searchparts.part_digest(folder, paths, indexer_id())
 
 
 def _html_files(folder: Path) -> list[str] | None:
@@ -241,7 +186,7 @@ def _html_files(folder: Path) -> list[str] | None:
 
 def indexer_id() -> bytes:
     """The indexer's version, options and configuration, as bytes."""
-    parts = [" ".join(OPTIONS), f"parts of {part_bytes()} bytes"]
+    parts = [" ".join(OPTIONS), searchparts.rule()]
     for package in ("pagefind", "pagefind_bin", "pagefind_bin_extended"):
         try:
             parts.append(f"{package} {importlib.metadata.version(package)}")

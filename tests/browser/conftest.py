@@ -26,7 +26,7 @@ from browsertools import (
 )
 
 from generator import cli
-from generator.output import search
+from generator.output import searchparts
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -71,7 +71,7 @@ def parted_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example site again, its search index made in parts as a big site's is."""
     root = tmp_path_factory.mktemp("parted")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv(search.PART_BYTES_ENV, str(PART_BYTES))
+        patch.setenv(searchparts.PART_BYTES_ENV, str(PART_BYTES))
         code = cli.main(["build", "--source", str(SEEDS), "--output", str(root / SUB_PATH),
                          "--quiet", "--no-cache"])
     assert code == 0

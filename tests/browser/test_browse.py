@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from browsertools import PART_BYTES
 
-from generator.output import search
+from generator.output import search, searchparts
 
 pytestmark = pytest.mark.browser
 
@@ -115,7 +115,7 @@ def test_search_for_berlin_and_open_a_result(page, site_url: str) -> None:
 def test_search_over_an_index_in_parts_finds_pages_of_every_part(page, parted_url: str,
                                                                    parted_root: Path) -> None:
     site = parted_root / "REPO"
-    parts = search.split(site, search._html_files(site), PART_BYTES)
+    parts = searchparts.split(site, search._html_files(site), PART_BYTES)
     part_of = {path: n for n, paths in enumerate(parts) for path in paths}
     page.goto(parted_url + "search.html?q=Berlin")
     results = page.locator(".pagefind-ui__result-link")
