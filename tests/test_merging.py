@@ -154,6 +154,27 @@ def test_one_planned_visit_told_twice_is_one_event() -> None:
     assert event.date.iso() == "2021"
     assert {s.article for s in event.sources} == {"a", "b"}
 
+
+def test_a_planned_visit_never_joins_one_over_before_it_was_announced() -> None:
+    """A coarse report joins only a day on its side of its article's date: what was still
+    to come in July is not a visit made in March, nor what had happened in May one in June."""
+    march = make_article("a", dt.date(2021, 3, 6), "Intro. Acme visited Turkey on March 4 to sign a gas deal")
+    july = make_article("b", dt.date(2021, 7, 1),
+                        "Intro. Acme is expected to visit Turkey by the end of the year to sign a gas deal")
+    got = sorted((e.date.iso(), tuple(s.article for s in e.sources))
+                 for e in _not_leads(run(march, july, names=PLACES)))
+    assert got == [("2021", ("b",)), ("2021-03-04", ("a",))]
+    autumn = make_article("c", dt.date(2021, 10, 2),
+                          "Intro. Acme visited Turkey on September 30 to sign a gas deal")
+    got = sorted((e.date.iso(), tuple(sorted(s.article for s in e.sources)))
+                 for e in _not_leads(run(march, july, autumn, names=PLACES)))
+    assert got == [("2021-03-04", ("a",)), ("2021-09-30", ("b", "c"))]
+    may = make_article("d", dt.date(2021, 5, 20),
+                       "Intro. Acme signed a gas deal in Turkey earlier this year")
+    got = sorted((e.date.iso(), tuple(sorted(s.article for s in e.sources)))
+                 for e in _not_leads(run(may, autumn, names=PLACES)))
+    assert got == [("2021", ("d",)), ("2021-09-30", ("c",))]
+
 DISAGREEING = {
     "a.md": "---\ntitle: Northwind Motors sells truck unit\ndate: 2021-06-09\n---\n"
             "Northwind Motors sold its truck division to Halvorsen Group for 300 million dollars "

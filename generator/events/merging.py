@@ -9,8 +9,9 @@ Date first, then who, then what (docs/RESOLUTION.md, "Reports into events"):
    on the day, and the event shows every day given (`event_date`).
 3. A coarser report (a week, month or year: "in March", "last month", "earlier this year")
    joins the most precise event inside its span that it matches on who (a shared person
-   or organisation) and what (shared key words, numbers, places); when two events match
-   equally well it stays alone, at its own precision.
+   or organisation) and what (shared key words, numbers, places), on its side of its
+   article's date (what was still to come never joins what was over before); when two
+   events match equally well it stays alone, at its own precision.
 
 Words found all over the story (`topic_words`) tell no happening apart: they do not count
 in steps 2 and 3, nor off the day in step 1. Steps 2 and 3 look only at
@@ -159,11 +160,13 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
             for a in p.who:
                 index.add((*bucket, a), p.what, r)
     sets = UnionFind(len(groups))
+    finest = [max((c.date for c in g), key=lambda d: _RANK[d.precision]) for g in groups]
     order = sorted(range(len(groups)), key=lambda gi: -_RANK[groups[gi][0].date.precision])
     for gi in order:  # weeks, then months, then years: a year follows a month into its day
         bucket = _own_bucket(groups[gi][0].date)
         if bucket is None:
             continue
+        side = _Side(groups[gi])
         scored: dict[int, tuple[int, int]] = {}
         for r in mine[gi]:
             p = profile(r)
@@ -173,14 +176,31 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
             hits = Counter(j for a in p.who for w in p.what for j in index.get((*bucket, a), w))
             for j in sorted(j for j, n in hits.items() if n >= 2):
                 score = _match(p, profile(j))
-                if score:
-                    root = sets.find(reports[j][0])
+                root = sets.find(reports[j][0])
+                if score and side(reports[j][1].date) and side(finest[root]):
                     key = (score, _RANK[reports[j][1].date.precision])
                     scored[root] = max(scored.get(root, key), key)
         best = _unique_best(scored)
         if best is not None:
             sets.union(gi, best)
+            finest[sets.find(gi)] = finest[best]  # the finer: `best` holds a finer report
     return sets.groups(groups)
+
+
+class _Side:
+    """Which dates can be the happening a group of coarse reports tells: not over before an
+    article said it was still to come ("expected to visit by the end of the year"), nor
+    begun after an article said it had happened ("earlier this year")."""
+
+    def __init__(self, group: Sequence[Candidate]) -> None:
+        planned = [c.article.date for c in group if c.status == "planned" and c.article.date]
+        told = [c.article.date for c in group if c.status != "planned" and c.article.date]
+        self.after = max(planned, default=None)
+        self.before = min(told, default=None)
+
+    def __call__(self, date: PartialDate) -> bool:
+        return (self.after is None or date.last_day() >= self.after) and \
+            (self.before is None or date.first_day() <= self.before)
 
 
 class _Index:
