@@ -83,8 +83,10 @@ _LOOSE_SPREAD = 8  # a word pair found in more groups than this on one date tell
 
 def _attach_loose(keyed: Sequence[tuple[int, set[tuple[str, ...]]]], sets: UnionFind) -> None:
     """Each report naming no one joins the one group of its date sharing most of its word
-    pairs (none on a tie). It only ever joins: never does it bind two groups into one, as
-    a shared key would ("X is expected to visit Y" said of everyone that year)."""
+    pairs (none on a tie, nor through a pair found in many groups). Each is decided on the
+    groups before any joined: where a shared key would bind every group holding the pair
+    into one ("X is expected to visit Y" said of everyone that year), a report joins at
+    most one."""
     holders: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for i, keys in keyed:
         root = sets.find(i)
