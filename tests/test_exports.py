@@ -102,7 +102,7 @@ def test_one_atom_feed_per_actor_with_only_its_events(hosted: Path, data: dict) 
         feed = feedparser.parse((hosted / "actors" / f"{actor['id']}.xml").read_bytes())
         assert not feed.bozo, actor["id"]
         want = sum(actor["id"] in e["actors"] for e in data["events"])
-        assert len(feed.entries) == want, actor["id"]
+        assert len(feed.entries) == min(want, feeds.ACTOR_FEED_LIMIT), actor["id"]
         assert feed.feed.link == f"{URL}actors/{actor['id']}.html"
         assert all(actor["id"] in {t.term for t in e.tags} for e in feed.entries)
     page = (hosted / "actors" / "sergey-lavrov.html").read_text(encoding="utf-8")

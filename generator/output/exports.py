@@ -115,7 +115,9 @@ def timelinejs_pieces(timeline: Timeline, config: SiteConfig,
     link = _SiteLinker(config)
     events = chronological(timeline.events) if order is None else order
     slides = (_slide(e, names, articles, link, placed.get(e.id, urls.INDEX)) for e in events)
-    return safety.json_records_pieces({"title": {"text": title_text}, "events": slides})
+    # every string is our markup around html.escape'd text: no `<` of an article's is left
+    return safety.json_records_pieces({"title": {"text": title_text}, "events": slides},
+                                      markup=True)
 
 
 class _SiteLinker:

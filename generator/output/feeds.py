@@ -33,9 +33,9 @@ _EPOCH_DAY = EPOCH.date()
 # few sources (the complete data is in data/events.json, .csv and .ics).
 FEED_LIMIT = 100
 SOURCES_SHOWN = 5
-# An actor's feed follows the news about them: its newest entries, each short (title,
-# dates, links; no quotes), so that hundreds of actors cost little to write and fetch.
-ACTOR_FEED_LIMIT = 20
+# An actor's feed: its newest entries, each short (title, dates, links; no quotes), so
+# hundreds of actors cost little (twenty each: 40 MiB at 10,000 articles).
+ACTOR_FEED_LIMIT = 10
 NAMES_SHOWN = 10
 
 
