@@ -146,6 +146,14 @@ def test_planned_visits_to_different_places_stay_apart() -> None:
     assert {e.date.iso() for e in events} == {"2021"}
 
 
+def test_two_peoples_planned_visits_in_one_article_stay_apart() -> None:
+    art = make_article("a", dt.date(2021, 3, 1),
+                       "Intro. Acme is expected to visit Turkey by the end of the year. "
+                       "Kestrel is expected to visit Russia by the end of the year")
+    events = _not_leads(run(art, names=PLACES))
+    assert sorted(e.actors for e in events) == [("acme", "turkey"), ("kestrel", "russia")]
+
+
 def test_one_planned_visit_told_twice_is_one_event() -> None:
     one = make_article("a", dt.date(2021, 3, 1),
                        "Intro. Acme is expected to visit Turkey by the end of the year")

@@ -25,7 +25,8 @@ def merge_keys(c: Candidate, kinds: Mapping[str, str],
     person or organisation and a content word, and the place when it names one (a minister
     expected in two countries this year is two visits); a country or place and two content
     words when it names no person or organisation (two people expected there are two
-    visits); or within one article a content word, both still to come or both reported.
+    visits); or, for reports naming no person or organisation, within one article a
+    content word, both still to come or both reported.
     A report there that names no one may join one group sharing its word pairs
     (`_attach_loose`, from its `("loose", ...)` and the others' `("pair", ...)` keys).
     """
@@ -35,8 +36,10 @@ def merge_keys(c: Candidate, kinds: Mapping[str, str],
     where = [a for a in c.actors if kinds.get(a) == "country"] + list(c.places)
     if c.date.precision != "day":  # a report naming no one may join on its words alone
         told = [w for w in words if w not in topic]
-        # in one article, what is still to come that year is not what already happened
-        keys: set[tuple[str, ...]] = {("article", c.article.id, c.status, w) for w in told}
+        # in one article, what is still to come that year is not what already happened; a
+        # person's reports meet on their name (two people's visits are two happenings)
+        keys: set[tuple[str, ...]] = set() if who else {
+            ("article", c.article.id, c.status, w) for w in told}
         keys |= {("pair", *pair) for pair in pairs}
         if where:  # one actor going to two places in a year is two happenings
             keys |= {("who", a, w, p) for a in who for w in told for p in where}
