@@ -175,9 +175,9 @@ def coarse_into_fine(groups: list[list[Candidate]], kinds: Mapping[str, str],
             # only those found twice or more are compared (the same matches, far fewer profiles).
             hits = Counter(j for a in p.who for w in p.what for j in index.get((*bucket, a), w))
             for j in sorted(j for j, n in hits.items() if n >= 2):
-                score = _match(p, profile(j))
+                score = side(reports[j][1].date) and _match(p, profile(j))
                 root = sets.find(reports[j][0])
-                if score and side(reports[j][1].date) and side(finest[root]):
+                if score and side(finest[root]):  # the event it is in: on the side too
                     key = (score, _RANK[reports[j][1].date.precision])
                     scored[root] = max(scored.get(root, key), key)
         best = _unique_best(scored)

@@ -1,8 +1,8 @@
 """Step 1 of merging reports into events (merging.py): reports on the same date.
 
 Reports on one date merge when they share a key (`merge_keys`): union-find over a key
-index, so no pair of reports is ever compared. A report naming no one only joins the one
-group it shares most word pairs with (`_attach_loose`): it never binds two groups together.
+index, so no pair of reports is ever compared. A report naming no one joins at most the
+one group it shares most word pairs with (`_attach_loose`), not every group holding them.
 """
 
 from __future__ import annotations

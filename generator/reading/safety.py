@@ -35,10 +35,10 @@ _KEEP_TAGS = frozenset(
 _DROP_WITH_CONTENT = frozenset(
     "script style template noscript iframe svg math object textarea title head select".split()
 )
-_JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                               "\u2028": "\\u2028", "\u2029": "\\u2029"})
-_MARKUP_ESCAPES = (("</", "<\\/"), ("<!", "\\u003c!"), ("\u2028", "\\u2028"),
-                   ("\u2029", "\\u2029"))
+# (text, its escape) pairs: they can only occur inside JSON strings, where they mean the same
+_JS_LINE_ENDS = (("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), *_JS_LINE_ENDS)
+_MARKUP_ESCAPES = (("</", "<\\/"), ("<!", "\\u003c!"), *_JS_LINE_ENDS)
 
 
 def clean_html(html: str) -> str:
@@ -59,11 +59,10 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     return _escaped(json.dumps(data, ensure_ascii=False, indent=indent))
 
 
-def _escaped(text: str) -> str:
-    # These characters can only occur inside JSON strings, where the escapes mean the same.
-    for char, escaped in _JSON_ESCAPES.items():  # str.replace: far faster than translate
-        if chr(char) in text:
-            text = text.replace(chr(char), escaped)
+def _escaped(text: str, escapes: tuple[tuple[str, str], ...] = _JSON_ESCAPES) -> str:
+    for found, escaped in escapes:  # str.replace: far faster than translate
+        if found in text:
+            text = text.replace(found, escaped)
     return text
 
 
@@ -79,23 +78,16 @@ def json_records_bytes(data: Mapping[str, Any]) -> bytes:
     return b"".join(json_records_pieces(data))
 
 
-def _markup_escaped(text: str) -> str:
-    for char, escaped in _MARKUP_ESCAPES:
-        if char in text:
-            text = text.replace(char, escaped)
-    return text
-
-
 def json_records_pieces(data: Mapping[str, Any], markup: bool = False) -> Iterator[bytes]:
     """`json_records_bytes` in pieces, a record list's records one at a time: a record
     list may be an iterator, its records then made only as the file is written, and
     neither they nor the whole file are ever held. `markup`: the strings are our own
     markup around escaped text, and only what could end a `<script>` block is escaped."""
-    escape = _markup_escaped if markup else _escaped
+    escapes = _MARKUP_ESCAPES if markup else _JSON_ESCAPES
 
     def compact(value: Any) -> bytes:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        return escape(text).encode("utf-8")  # part by part: structure is never escaped
+        return _escaped(text, escapes).encode("utf-8")  # part by part: structure is never escaped
 
     if not data:
         yield b"{}\n"
